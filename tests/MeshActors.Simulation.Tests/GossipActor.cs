@@ -23,10 +23,10 @@ internal sealed class GossipActor(SimulatedNode node, int clusterSize) : Actor<o
         node.Receiver = (from, message) => actor.Tell(new Inbound(from, message));
     }
 
-    protected internal override void PreStart() =>
+    protected override void PreStart() =>
         Context.Timers.StartPeriodic("tick", new Tick(), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(Context.Random.Next(1000)));
 
-    protected internal override void Handle(object message)
+    protected override void Handle(object message)
     {
         switch (message)
         {

@@ -7,9 +7,9 @@ public sealed class NodeFaultTests
 {
     private sealed class TickCounter(List<double> ticks, Simulation sim) : Actor<string>
     {
-        protected internal override void PreStart() => Context.Timers.StartPeriodic("t", "tick", TimeSpan.FromSeconds(1));
+        protected override void PreStart() => Context.Timers.StartPeriodic("t", "tick", TimeSpan.FromSeconds(1));
 
-        protected internal override void Handle(string message) => ticks.Add(sim.Now.TotalSeconds);
+        protected override void Handle(string message) => ticks.Add(sim.Now.TotalSeconds);
     }
 
     [Fact]

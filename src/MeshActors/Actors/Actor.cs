@@ -14,17 +14,23 @@ public abstract class Actor<TMessage>
         _context ?? throw new InvalidOperationException("The context is set when the actor starts; do not use it in the constructor.");
 
     /// <summary>Handles one message. An exception hands the actor to its supervision strategy.</summary>
-    protected internal abstract void Handle(TMessage message);
+    protected abstract void Handle(TMessage message);
 
     /// <summary>Runs before the first message, on every (re)start.</summary>
-    protected internal virtual void PreStart()
+    protected virtual void PreStart()
     {
     }
 
     /// <summary>Runs once the actor has stopped, and on the failed instance before a restart.</summary>
-    protected internal virtual void PostStop()
+    protected virtual void PostStop()
     {
     }
 
     internal void Attach(IActorContext<TMessage> context) => _context = context;
+
+    internal void InvokeHandle(TMessage message) => Handle(message);
+
+    internal void InvokePreStart() => PreStart();
+
+    internal void InvokePostStop() => PostStop();
 }

@@ -160,12 +160,12 @@ internal sealed class ActorCell<TMessage> : ActorCell, IActorRef<TMessage>, IAct
             {
                 if (_timers.Accept(tick))
                 {
-                    _actor!.Handle(tick.Message);
+                    _actor!.InvokeHandle(tick.Message);
                 }
             }
             else
             {
-                _actor!.Handle((TMessage)item!);
+                _actor!.InvokeHandle((TMessage)item!);
             }
         }
         catch (Exception ex)
@@ -217,7 +217,7 @@ internal sealed class ActorCell<TMessage> : ActorCell, IActorRef<TMessage>, IAct
         {
             _actor = _factory();
             _actor.Attach(this);
-            _actor.PreStart();
+            _actor.InvokePreStart();
         }
         catch (Exception ex)
         {
@@ -260,7 +260,7 @@ internal sealed class ActorCell<TMessage> : ActorCell, IActorRef<TMessage>, IAct
         _actor = null;
         try
         {
-            actor?.PostStop();
+            actor?.InvokePostStop();
         }
         catch (Exception ex)
         {

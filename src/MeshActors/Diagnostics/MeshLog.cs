@@ -20,4 +20,25 @@ internal static partial class MeshLog
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Dead letter: {MessageType} to stopped actor {Path}")]
     public static partial void DeadLetter(ILogger logger, string path, string messageType);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
+    public static partial void ConfigWarning(ILogger logger, string warning);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Node {NodeId} is up in cluster {ClusterId} (single node: clustering is not configured)")]
+    public static partial void NodeStarted(ILogger logger, string nodeId, string clusterId);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Generated node id {NodeId}, kept in {DataDir}")]
+    public static partial void NodeIdGenerated(ILogger logger, string nodeId, string dataDir);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Control endpoint listening on {Url}")]
+    public static partial void ControlListening(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Control endpoint cannot listen on {Host}:{Port}: {Reason}. Set meshactors.control.port to a free port, or 0 to pick one")]
+    public static partial void ControlBindFailed(ILogger logger, string host, int port, string reason);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Node {NodeId} stopped")]
+    public static partial void NodeStopped(ILogger logger, string nodeId);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Control endpoint disabled (meshactors.control.enabled = false): no health endpoints")]
+    public static partial void ControlDisabled(ILogger logger);
 }

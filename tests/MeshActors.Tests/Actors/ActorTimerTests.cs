@@ -6,7 +6,7 @@ public sealed class ActorTimerTests
 {
     private sealed class TimerActor(List<string> log) : Actor<string>
     {
-        protected internal override void Handle(string message)
+        protected override void Handle(string message)
         {
             switch (message)
             {

@@ -68,6 +68,6 @@ public sealed class SupervisionTests
 
     private sealed class Collect(List<int> into) : Actor<int>
     {
-        protected internal override void Handle(int message) => into.Add(message);
+        protected override void Handle(int message) => into.Add(message);
     }
 }

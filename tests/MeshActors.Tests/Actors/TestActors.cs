@@ -16,11 +16,11 @@ internal static class TestActors
     {
         private int _total;
 
-        protected internal override void PreStart() => events?.Add("start");
+        protected override void PreStart() => events?.Add("start");
 
-        protected internal override void PostStop() => events?.Add("stop");
+        protected override void PostStop() => events?.Add("stop");
 
-        protected internal override void Handle(object message)
+        protected override void Handle(object message)
         {
             switch (message)
             {
@@ -41,11 +41,11 @@ internal static class TestActors
     /// <summary>Records what happened to it, in order.</summary>
     public sealed class Recorder(List<string> log, string name) : Actor<string>
     {
-        protected internal override void PreStart() => log.Add(name + ":start");
+        protected override void PreStart() => log.Add(name + ":start");
 
-        protected internal override void PostStop() => log.Add(name + ":stop");
+        protected override void PostStop() => log.Add(name + ":stop");
 
-        protected internal override void Handle(string message)
+        protected override void Handle(string message)
         {
             if (message.StartsWith("spawn:", StringComparison.Ordinal))
             {

@@ -1,0 +1,23 @@
+namespace MeshActors.Benchmarks;
+
+/// <summary>Reads <c>--name value</c> pairs and bare <c>--flag</c>s.</summary>
+internal sealed class BenchmarkArgs(string[] args)
+{
+    public long Get(string name, long fallback)
+    {
+        var i = Array.IndexOf(args, "--" + name);
+        if (i < 0)
+        {
+            return fallback;
+        }
+
+        if (i + 1 >= args.Length || !long.TryParse(args[i + 1], out var value))
+        {
+            throw new ArgumentException($"--{name} needs a whole number, e.g. --{name} {fallback}.");
+        }
+
+        return value;
+    }
+
+    public bool Has(string name) => args.Contains("--" + name);
+}

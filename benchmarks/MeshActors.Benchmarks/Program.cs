@@ -1,0 +1,13 @@
+using MeshActors.Benchmarks;
+
+return args.FirstOrDefault() switch
+{
+    "sim-throughput" => SimulatorThroughput.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: MeshActors.Benchmarks sim-throughput [--nodes N] [--inflight K] [--seconds S] [--seed X] [--trace-text]");
+    return 2;
+}

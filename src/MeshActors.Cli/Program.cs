@@ -1,0 +1,3 @@
+using MeshActors.Cli;
+
+return await Meshctl.Build().Parse(args).InvokeAsync();

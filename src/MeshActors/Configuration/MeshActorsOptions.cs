@@ -1,0 +1,27 @@
+namespace MeshActors.Configuration;
+
+/// <summary>Everything under <c>meshactors.*</c>, validated. Each property is documented, with its
+/// unit, default and trade-off, in <c>hocon/reference.conf</c>.</summary>
+public sealed record MeshActorsOptions
+{
+    /// <summary><c>meshactors.node</c>.</summary>
+    public required NodeOptions Node { get; init; }
+
+    /// <summary><c>meshactors.cluster</c>.</summary>
+    public required ClusterOptions Cluster { get; init; }
+
+    /// <summary><c>meshactors.control</c>.</summary>
+    public required EndpointOptions Control { get; init; }
+
+    /// <summary><c>meshactors.transport</c>.</summary>
+    public required EndpointOptions Transport { get; init; }
+
+    /// <summary><c>meshactors.actors</c>.</summary>
+    public required ActorOptions Actors { get; init; }
+
+    /// <summary><c>meshactors.shutdown.timeout</c>.</summary>
+    public required TimeSpan ShutdownTimeout { get; init; }
+
+    /// <summary><c>meshactors.logging.level</c>.</summary>
+    public required Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; }
+}

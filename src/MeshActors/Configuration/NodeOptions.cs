@@ -1,0 +1,11 @@
+namespace MeshActors.Configuration;
+
+/// <summary><c>meshactors.node</c>: who this node is and where it keeps state.</summary>
+public sealed record NodeOptions
+{
+    /// <summary>The configured node id; empty means generate once and persist in <see cref="DataDir"/>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Folder for state that survives restarts, as configured (may be relative).</summary>
+    public required string DataDir { get; init; }
+}

@@ -1,0 +1,88 @@
+using MeshActors.Actors;
+using MeshActors.Configuration;
+using MeshActors.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MeshActors.Hosting;
+
+/// <summary>
+/// One MeshActors node inside a .NET host: its identity, its actor system and its root actor.
+/// Started and stopped by the host; embedders resolve it from the service provider.
+/// </summary>
+public sealed class MeshNode : IHostedService
+{
+    private readonly ILogger<MeshNode> _log;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly TimeProvider _time;
+    private IActorRef<NodeActor.Protocol.Message>? _root;
+
+    /// <summary>Creates the node from validated configuration.</summary>
+    public MeshNode(LoadedConfig config, ILoggerFactory loggerFactory, TimeProvider time)
+    {
+        Config = config;
+        _loggerFactory = loggerFactory;
+        _time = time;
+        _log = loggerFactory.CreateLogger<MeshNode>();
+        Random = EntropyRandomSource.Create();
+        (NodeId, var generated) = NodeIdentityStore.LoadOrCreate(config.Options.Node, Random);
+        if (generated)
+        {
+            MeshLog.NodeIdGenerated(_log, NodeId, Path.GetFullPath(config.Options.Node.DataDir));
+        }
+    }
+
+    /// <summary>The validated configuration this node runs with.</summary>
+    public LoadedConfig Config { get; }
+
+    /// <summary>This node's id.</summary>
+    public string NodeId { get; }
+
+    /// <summary>The cluster id.</summary>
+    public string ClusterId => Config.Options.Cluster.Id;
+
+    /// <summary>The node's actor system; available once started.</summary>
+    public ActorSystem System { get; private set; } = null!;
+
+    /// <summary>Whether the node has started and not begun stopping.</summary>
+    public bool IsRunning { get; private set; }
+
+    internal IRandomSource Random { get; }
+
+    /// <summary>Starts the actor system and the root actor.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var warning in Config.Warnings)
+        {
+            MeshLog.ConfigWarning(_log, warning);
+        }
+
+        System = new ActorSystem(NodeId, new ActorSystemSettings
+        {
+            Time = _time,
+            Random = Random,
+            LoggerFactory = _loggerFactory,
+            Throughput = Config.Options.Actors.Throughput,
+        });
+        _root = System.Spawn<NodeActor.Protocol.Message>("node", () => new NodeActor(NodeId, ClusterId), Config.Options.Actors.Supervision);
+        IsRunning = true;
+        MeshLog.NodeStarted(_log, NodeId, ClusterId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Asks the root actor for the node's status; proves the actors are responsive.</summary>
+    public Task<NodeStatus> GetStatusAsync(TimeSpan timeout) =>
+        (_root ?? throw new InvalidOperationException("The node has not started.")).Ask((IActorRef<NodeStatus> r) => new NodeActor.Protocol.GetStatus(r), timeout);
+
+    /// <summary>Stops every actor, children first.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        IsRunning = false;
+        if (System is not null)
+        {
+            await System.StopAllAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        MeshLog.NodeStopped(_log, NodeId);
+    }
+}

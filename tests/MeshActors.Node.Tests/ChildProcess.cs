@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace MeshActors.Node.Tests;
+
+/// <summary>
+/// A real child process whose output the test waits on, line by line, with deadlines — never sleeps.
+/// Killed at dispose if still running, so a failed test leaves nothing behind.
+/// </summary>
+internal sealed partial class ChildProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _changed = new(0);
+
+    private ChildProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => Append("out", e.Data);
+        process.ErrorDataReceived += (_, e) => Append("err", e.Data);
+        process.Exited += (_, _) => _changed.Release();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public static TimeSpan DefaultDeadline { get; } = TimeSpan.FromSeconds(60);
+
+    public int Id => _process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return string.Join('\n', _lines);
+            }
+        }
+    }
+
+    public static ChildProcess StartDotnet(string dll, IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MESHACTORS__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            info.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        return new ChildProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
+    }
+
+    /// <summary>Waits for a line matching <paramref name="pattern"/> and returns its match.</summary>
+    public async Task<Match> WaitForLineAsync(string pattern, TimeSpan? deadline = null)
+    {
+        var regex = new Regex(pattern);
+        using var cts = new CancellationTokenSource(deadline ?? DefaultDeadline);
+        while (true)
+        {
+            lock (_gate)
+            {
+                foreach (var line in _lines)
+                {
+                    var match = regex.Match(line);
+                    if (match.Success)
+                    {
+                        return match;
+                    }
+                }
+            }
+
+            if (_process.HasExited && !_changed.Wait(0))
+            {
+                throw new InvalidOperationException($"Process exited ({_process.ExitCode}) before printing /{pattern}/. Output:\n{Output}");
+            }
+
+            try
+            {
+                await _changed.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No line matched /{pattern}/ within {(deadline ?? DefaultDeadline).TotalSeconds} s. Output:\n{Output}");
+            }
+        }
+    }
+
+    /// <summary>Waits for the process to exit and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan? deadline = null)
+    {
+        using var cts = new CancellationTokenSource(deadline ?? DefaultDeadline);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Process {Id} still running after {(deadline ?? DefaultDeadline).TotalSeconds} s. Output:\n{Output}");
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>Sends SIGTERM, as an orchestrator stopping the node would.</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, 15) != 0)
+        {
+            throw new InvalidOperationException($"kill(SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string stream, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _lines.Add(stream == "err" ? "[stderr] " + line : line);
+        }
+
+        _changed.Release();
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.Json;
+
+namespace MeshActors.Node.Tests;
+
+/// <summary>The node as an operator runs it: a real process, real sockets, real signals.</summary>
+public sealed class NodeProcessTests : IDisposable
+{
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("meshactors-node-").FullName;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        Directory.Delete(_dataDir, recursive: true);
+    }
+
+    private ChildProcess StartNode(params string[] extra) => ChildProcess.StartDotnet(
+        RepoPaths.NodeDll,
+        ["--set", "meshactors.control.port=0", "--set", "meshactors.transport.port=0", "--set", $"meshactors.node.data-dir=\"{_dataDir}\"", .. extra]);
+
+    private static async Task<Uri> ControlUrl(ChildProcess node) =>
+        new((await node.WaitForLineAsync(@"Control endpoint listening on (http://\S+)")).Groups[1].Value);
+
+    [Fact]
+    public async Task Starts_on_defaults_serves_health_and_exits_cleanly_on_SIGTERM()
+    {
+        using var node = StartNode();
+        var control = await ControlUrl(node);
+
+        using var live = await _http.GetAsync(new Uri(control, "/health/live"));
+        using var ready = await _http.GetAsync(new Uri(control, "/health/ready"));
+        live.StatusCode.Should().Be(HttpStatusCode.OK);
+        ready.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+        body.GetProperty("status").GetString().Should().Be("ready");
+        body.GetProperty("clusterId").GetString().Should().Be("meshactors");
+        body.GetProperty("nodeId").GetString().Should().MatchRegex("^node-[0-9a-f]{12}$");
+
+        node.Terminate();
+        var exit = await node.WaitForExitAsync(TimeSpan.FromSeconds(5));
+        exit.Should().Be(0);
+        node.Output.Should().Contain("stopped");
+    }
+
+    [Fact]
+    public async Task A_generated_node_id_is_kept_across_restarts()
+    {
+        string first;
+        using (var node = StartNode())
+        {
+            first = (await node.WaitForLineAsync(@"Generated node id (node-[0-9a-f]{12})")).Groups[1].Value;
+            node.Terminate();
+            (await node.WaitForExitAsync()).Should().Be(0);
+        }
+
+        using var again = StartNode();
+        var second = (await again.WaitForLineAsync(@"Node (\S+) is up")).Groups[1].Value;
+        second.Should().Be(first);
+        File.ReadAllText(Path.Combine(_dataDir, "node-id")).Trim().Should().Be(first);
+        again.Output.Should().NotContain("Generated node id");
+    }
+
+    [Fact]
+    public async Task Invalid_settings_are_all_reported_with_path_and_fix_and_exit_2()
+    {
+        using var node = StartNode("--set", "meshactors.control.port=99999", "--set", "meshactors.cluster.id=\"bad id!\"", "--set", "meshactors.shutdown.timeout=soon");
+
+        (await node.WaitForExitAsync()).Should().Be(2);
+        node.Output.Should().Contain("Invalid configuration (3 problems)")
+            .And.Contain("meshactors.control.port (set at --set meshactors.control.port:1:1): 99999 is out of range 0 to 65535. Fix:")
+            .And.Contain("meshactors.cluster.id")
+            .And.Contain("meshactors.shutdown.timeout")
+            .And.NotContain("   at ", "no stack trace for bad input");
+    }
+
+    [Fact]
+    public async Task A_malformed_file_is_reported_at_its_line_and_column()
+    {
+        var file = Path.Combine(_dataDir, "broken.conf");
+        File.WriteAllText(file, "meshactors {\n  control {\n    port = 7071\n  \n");
+        using var node = StartNode("--config", file);
+
+        (await node.WaitForExitAsync()).Should().Be(2);
+        node.Output.Should().MatchRegex(@"\[stderr\] error: .*broken\.conf:\d+:\d+: .+").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task An_unknown_setting_is_named_with_the_nearest_known_one()
+    {
+        using var node = StartNode("--set", "meshactors.control.prot=7071");
+        await node.WaitForLineAsync("unknown setting meshactors.control.prot .*did you mean meshactors.control.port");
+        node.Terminate();
+        (await node.WaitForExitAsync()).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("--bogus", "unknown argument '--bogus'")]
+    [InlineData("--config", "--config needs a file path")]
+    public async Task Bad_arguments_exit_2_with_the_fix(string argument, string expected)
+    {
+        using var node = ChildProcess.StartDotnet(RepoPaths.NodeDll, [argument]);
+        (await node.WaitForExitAsync()).Should().Be(2);
+        node.Output.Should().Contain(expected);
+    }
+
+    [Fact]
+    public async Task Environment_variables_override_files_and_set_overrides_both()
+    {
+        var file = Path.Combine(_dataDir, "node.conf");
+        File.WriteAllText(file, "meshactors.cluster.id = from-file\nmeshactors.node.id = file-node\n");
+        using var node = ChildProcess.StartDotnet(
+            RepoPaths.NodeDll,
+            ["--config", file, "--set", "meshactors.control.port=0", "--set", "meshactors.transport.port=0", "--set", "meshactors.node.id=set-node"],
+            new Dictionary<string, string> { ["MESHACTORS__CLUSTER__ID"] = "from-env", ["MESHACTORS__NODE__ID"] = "env-node" });
+
+        await node.WaitForLineAsync("Node set-node is up in cluster from-env");
+        node.Terminate();
+        (await node.WaitForExitAsync()).Should().Be(0);
+    }
+}

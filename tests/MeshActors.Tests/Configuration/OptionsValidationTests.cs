@@ -1,0 +1,66 @@
+using MeshActors.Configuration;
+
+namespace MeshActors.Tests.Configuration;
+
+public sealed class OptionsValidationTests
+{
+    private static LoadedConfig Load(params string[] overrides) => MeshConfigLoader.Load(new ConfigSources { Overrides = overrides });
+
+    [Fact]
+    public void Every_invalid_setting_is_reported_at_once_with_its_path_and_a_fix()
+    {
+        var act = () => Load(
+            "meshactors.control.port=-1",
+            "meshactors.transport.host=\"not a host\"",
+            "meshactors.node.id=\"has space\"",
+            "meshactors.actors.throughput=0",
+            "meshactors.actors.supervision.random-factor=2",
+            "meshactors.actors.supervision.min-backoff=1 fortnight",
+            "meshactors.logging.level=Loud",
+            "meshactors.control.enabled=maybe");
+
+        var errors = act.Should().Throw<ConfigValidationException>().Which.Errors;
+        errors.Select(e => e.Path).Should().BeEquivalentTo(
+            "meshactors.control.port", "meshactors.transport.host", "meshactors.node.id", "meshactors.actors.throughput",
+            "meshactors.actors.supervision.random-factor", "meshactors.actors.supervision.min-backoff", "meshactors.logging.level",
+            "meshactors.control.enabled");
+        errors.Should().OnlyContain(e => e.Fix.Length > 0 && e.Origin != null && e.Origin.Contains("--set"));
+    }
+
+    [Theory]
+    [InlineData("meshactors.control.port=7946", "meshactors.control.port", "also meshactors.transport.port")]
+    [InlineData("meshactors.actors.supervision.min-backoff=20s", "meshactors.actors.supervision.min-backoff", "above max-backoff")]
+    [InlineData("meshactors.cluster.id=\"\"", "meshactors.cluster.id", "is not a valid id")]
+    [InlineData("meshactors.cluster.id=null", "meshactors.cluster.id", "is missing")]
+    [InlineData("meshactors.control={}", "meshactors.control.port", "is missing")]
+    [InlineData("meshactors.control.port=[1,2]", "meshactors.control.port", "found a list")]
+    public void Cross_field_and_shape_problems_name_the_setting(string assignment, string path, string problem)
+    {
+        var act = () => Load(assignment);
+        act.Should().Throw<ConfigValidationException>().Which.Errors.Should().Contain(e => e.Path == path && e.Problem.Contains(problem));
+    }
+
+    [Fact]
+    public void A_set_without_an_equals_sign_is_refused_with_an_example()
+    {
+        var act = () => Load("meshactors.control.port");
+        act.Should().Throw<ConfigValidationException>().WithMessage("*not of the form path=value*--set meshactors.control.port=7071*");
+    }
+
+    [Fact]
+    public void Unknown_settings_are_warned_about_with_the_nearest_known_setting()
+    {
+        var config = Load("meshactors.control.prot=1", "meshactors.shutdown.timout=3s", "other.app.setting=1");
+        config.Warnings.Should().HaveCount(2);
+        config.Warnings[0].Should().Contain("unknown setting meshactors.control.prot (ignored); did you mean meshactors.control.port?");
+        config.Warnings[1].Should().Contain("did you mean meshactors.shutdown.timeout?");
+    }
+
+    [Theory]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("", "abc", 3)]
+    [InlineData("same", "same", 0)]
+    [InlineData("meshactors.control.prot", "meshactors.control.port", 2)]
+    public void Edit_distance_is_levenshtein(string a, string b, int expected) =>
+        UnknownKeys.Distance(a, b).Should().Be(expected);
+}
