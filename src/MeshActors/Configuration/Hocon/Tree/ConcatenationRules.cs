@@ -1,0 +1,15 @@
+namespace MeshActors.Configuration.Hocon.Tree;
+
+/// <summary>The error shared by parse-time and resolve-time value concatenation.</summary>
+internal static class ConcatenationRules
+{
+    public static HoconException Mismatch(HoconOrigin at, string firstType, string otherType) =>
+        new(at, $"cannot concatenate {Article(firstType)} with {Article(otherType)}; a concatenation joins only strings and other simple values, only arrays, or only objects");
+
+    private static string Article(string typeName) => typeName switch
+    {
+        "array" or "object" => "an " + typeName,
+        "null" => "null",
+        _ => "a " + typeName,
+    };
+}
