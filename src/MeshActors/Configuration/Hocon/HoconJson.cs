@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace MeshActors.Configuration.Hocon;
@@ -55,7 +56,13 @@ public static class HoconJson
     internal static string ToJsonString(HoconValue value, bool indented)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = indented,
+
+            // Readable output: non-ASCII text stays as is. The result is JSON, not HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             Write(value, writer);
         }

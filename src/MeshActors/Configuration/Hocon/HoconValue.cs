@@ -17,7 +17,7 @@ public abstract class HoconValue
 
     /// <summary>
     /// Writes the value as JSON: numbers as numbers (with their original text), object keys in
-    /// their original order.
+    /// their original order, non-ASCII text unescaped (fine for JSON, not for embedding in HTML).
     /// </summary>
     /// <param name="indented">Whether to indent the output for reading.</param>
     public string ToJson(bool indented = false) => HoconJson.ToJsonString(this, indented);

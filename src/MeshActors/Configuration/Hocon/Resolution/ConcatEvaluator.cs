@@ -34,11 +34,12 @@ internal static class ConcatEvaluator
                 : new HoconString(string.Concat(remaining.Select(part => part.Space ?? part.Value!.ConcatenationText)), concat.Origin);
         }
 
+        var first = defined[0].Value!;
         foreach (var (value, _, at) in defined)
         {
-            if (value!.TypeName != container.TypeName)
+            if (ConcatenationRules.Category(value!.TypeName) != ConcatenationRules.Category(first.TypeName))
             {
-                throw ConcatenationRules.Mismatch(at, container.TypeName, value.TypeName);
+                throw ConcatenationRules.Mismatch(at, first.TypeName, value.TypeName);
             }
         }
 

@@ -29,12 +29,12 @@ internal static class StaticConcatenation
             return new ValueNode(new HoconString(text.ToString(), origin));
         }
 
-        var kind = TypeName(firstContainer);
+        var first = TypeName(values[0]);
         foreach (var node in values)
         {
-            if (TypeName(node) != kind)
+            if (ConcatenationRules.Category(TypeName(node)) != ConcatenationRules.Category(first))
             {
-                throw ConcatenationRules.Mismatch(node.Origin, kind, TypeName(node));
+                throw ConcatenationRules.Mismatch(node.Origin, first, TypeName(node));
             }
         }
 
