@@ -70,9 +70,9 @@ public sealed class HoconLoader
     /// <exception cref="HoconException">A substitution cannot be resolved, or substitutions form a cycle.</exception>
     public HoconObject Resolve(HoconResolveOptions? options = null)
     {
-        var root = layers.Aggregate(
-            ObjectNode.Empty(new HoconOrigin("<empty>", 1, 1)),
-            (merged, layer) => (ObjectNode)NodeMerger.Merge(merged, layer));
+        var root = layers.Count == 0
+            ? ObjectNode.Empty(new HoconOrigin("<empty>", 1, 1))
+            : layers.Skip(1).Aggregate(layers[0], (merged, layer) => (ObjectNode)NodeMerger.Merge(merged, layer));
         return HoconResolver.Resolve(root, options ?? new HoconResolveOptions());
     }
 

@@ -121,6 +121,6 @@ internal sealed partial class HoconResolver
 
         var last = substitutions[^1];
         var chain = string.Join(" -> ", substitutions.Select(substitution => substitution.Render()));
-        return new SubstitutionCycle(last.Origin, $"substitution cycle: {last.Render()} refers back to itself through {chain}");
+        return new SubstitutionCycle(last.Origin, $"substitution cycle: {last.Render()} cannot be resolved because its value depends on itself (lookups in progress: {chain})");
     }
 }
