@@ -135,4 +135,15 @@ public sealed class HoconSubstitutionTests
             Environment.SetEnvironmentVariable(name, null);
         }
     }
+
+    [Fact]
+    public void Long_stacks_of_self_references_resolve_without_deep_recursion()
+    {
+        var appends = string.Concat(Enumerable.Range(0, 2_000).Select(i => i % 2 == 0 ? $"list += {i}\n" : $"list = ${{list}} [{i}]\n"));
+        var path = "path = x\n" + string.Concat(Enumerable.Range(0, 1_000).Select(_ => "path = ${path}x\n"));
+
+        var list = (MeshActors.Configuration.Hocon.HoconArray)Hocon.Parse(appends)["list"];
+        list.Select(item => item.ToString()).Should().Equal(Enumerable.Range(0, 2_000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Hocon.Parse(path)["path"].ToString().Should().Be(new string('x', 1_001));
+    }
 }

@@ -11,40 +11,33 @@ internal sealed partial class HoconResolver
     /// </summary>
     private HoconValue? ResolveDetached(ResolveView view, ConfigNode node)
     {
-        Enter(node.Origin);
-        try
+        Step(node.Origin);
+        switch (node)
         {
-            switch (node)
-            {
-                case ValueNode value:
-                    return value.Value;
-                case SubstitutionNode substitution:
-                    return ResolveSubstitution(view, substitution);
-                case ConcatNode concat:
-                    return ConcatEvaluator.Evaluate(concat, piece => ResolveDetached(view, piece)) is { } joined ? Checked(joined) : null;
-                case ArrayNode array:
-                    var items = array.Items.Select(item => ResolveDetached(view, item)).OfType<HoconValue>().ToList();
-                    return Checked(new HoconArray(items, array.Origin));
-                case ObjectNode obj:
-                    var fields = new List<KeyValuePair<string, HoconValue>>();
-                    foreach (var key in obj.Keys)
+            case ValueNode value:
+                return value.Value;
+            case SubstitutionNode substitution:
+                return ResolveSubstitution(view, substitution);
+            case ConcatNode concat:
+                return ConcatEvaluator.Evaluate(concat, piece => ResolveDetached(view, piece)) is { } joined ? Checked(joined) : null;
+            case ArrayNode array:
+                var items = array.Items.Select(item => ResolveDetached(view, item)).OfType<HoconValue>().ToList();
+                return Checked(new HoconArray(items, array.Origin));
+            case ObjectNode obj:
+                var fields = new List<KeyValuePair<string, HoconValue>>();
+                foreach (var key in obj.Keys)
+                {
+                    if (ResolveDetached(view, obj[key]) is { } child)
                     {
-                        if (ResolveDetached(view, obj[key]) is { } child)
-                        {
-                            fields.Add(new(key, child));
-                        }
+                        fields.Add(new(key, child));
                     }
+                }
 
-                    return Checked(new HoconObject(fields, obj.Origin));
-                case MergeNode stack:
-                    return ResolveDetachedMerge(view, stack);
-                default:
-                    throw new InvalidOperationException($"unexpected node {node.GetType().Name}");
-            }
-        }
-        finally
-        {
-            activeDepth--;
+                return Checked(new HoconObject(fields, obj.Origin));
+            case MergeNode stack:
+                return ResolveDetachedMerge(view, stack);
+            default:
+                throw new InvalidOperationException($"unexpected node {node.GetType().Name}");
         }
     }
 

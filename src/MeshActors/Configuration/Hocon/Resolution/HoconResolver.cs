@@ -7,7 +7,7 @@ namespace MeshActors.Configuration.Hocon.Resolution;
 /// (view, path): a substitution resolves only the part of the tree it needs, so an object may refer
 /// to its own fields. A field whose value needs the field itself is self-referential and looks back
 /// at the values it overrides (see <see cref="ResolveView"/>); other cycles are errors.
-/// The folder's README.md walks through the algorithm.
+/// Configuration/Hocon/README.md walks through the algorithm.
 /// </summary>
 internal sealed partial class HoconResolver
 {
@@ -61,9 +61,9 @@ internal sealed partial class HoconResolver
             throw Reentry(view, path);
         }
 
-        Enter(CurrentOrigin);
         try
         {
+            Enter(CurrentOrigin);
             var node = NodeAt(view, path);
             var value = node is null ? null : ResolveField(view, path, node);
             resolved[key] = value;
@@ -163,17 +163,23 @@ internal sealed partial class HoconResolver
     /// <summary>Where errors about the lookup in progress point: the innermost substitution, or the document.</summary>
     private HoconOrigin CurrentOrigin => substitutions.Count > 0 ? substitutions[^1].Origin : root.Origin;
 
-    /// <summary>Counts one step and one level of nesting; callers decrement <see cref="activeDepth"/> when done.</summary>
+    /// <summary>Counts one lookup in progress; callers decrement <see cref="activeDepth"/> when it ends.</summary>
     private void Enter(HoconOrigin at)
+    {
+        if (++activeDepth > HoconLimits.MaxResolveDepth)
+        {
+            throw new HoconException(at, $"substitutions and nested values go more than {HoconLimits.MaxResolveDepth} levels deep");
+        }
+
+        Step(at);
+    }
+
+    /// <summary>Counts one step of work and checks the stack.</summary>
+    private void Step(HoconOrigin at)
     {
         if (++steps > HoconLimits.MaxResolveSteps)
         {
             throw new HoconException(at, $"resolving the configuration took more than {HoconLimits.MaxResolveSteps} steps; look for substitutions that refer to each other");
-        }
-
-        if (++activeDepth > HoconLimits.MaxResolveDepth)
-        {
-            throw new HoconException(at, $"substitutions and nested values go more than {HoconLimits.MaxResolveDepth} levels deep");
         }
 
         StackGuard.Ensure(at);

@@ -24,11 +24,14 @@ internal sealed class ResolveView
     /// <param name="direct">The substitutions written directly in the self-referential value.</param>
     public ResolveView(ResolveView parent, HoconPath replacedPath, ConfigNode? replacement, IEnumerable<SubstitutionNode> direct)
     {
+        Parent = parent;
         ReplacedPath = replacedPath;
         Replacement = replacement;
         Chain = [this, .. parent.Chain];
         this.direct = new HashSet<SubstitutionNode>(direct, ReferenceEqualityComparer.Instance);
     }
+
+    public ResolveView? Parent { get; }
 
     public HoconPath? ReplacedPath { get; }
 

@@ -1,10 +1,17 @@
 namespace MeshActors.Configuration.Hocon.Tree;
 
-/// <summary>Collects the fields of one object while it is parsed, merging duplicate keys as they come.</summary>
+/// <summary>
+/// Collects the fields of one object while it is parsed, merging duplicate keys as they come.
+/// Objects being merged into are kept as nested builders and changed in place, so a thousand
+/// <c>akka.x.y = ...</c> lines cost a thousand inserts rather than a thousand copies. The result
+/// equals merging every field in order with <see cref="NodeMerger.Merge"/>.
+/// </summary>
 internal sealed class ObjectBuilder
 {
     private readonly List<string> keys = [];
-    private readonly Dictionary<string, ConfigNode> fields = new(StringComparer.Ordinal);
+
+    /// <summary>Each value is a finished <see cref="ConfigNode"/> or a nested <see cref="ObjectBuilder"/>.</summary>
+    private readonly Dictionary<string, object> fields = new(StringComparer.Ordinal);
     private readonly HoconOrigin origin;
 
     public ObjectBuilder(HoconOrigin origin)
@@ -13,13 +20,7 @@ internal sealed class ObjectBuilder
     }
 
     /// <summary>Adds <c>key = value</c>, where a dotted key creates nested objects.</summary>
-    public void Add(HoconPath key, ConfigNode value, HoconOrigin keyOrigin)
-    {
-        var node = key.Count == 1
-            ? value
-            : ObjectNode.Wrap(new HoconPath(key.Segments.Skip(1)), value, keyOrigin);
-        Set(key[0], node);
-    }
+    public void Add(HoconPath key, ConfigNode value, HoconOrigin keyOrigin) => Add(key, 0, value, keyOrigin);
 
     /// <summary>Merges every field of <paramref name="other"/> in, as an include does.</summary>
     public void MergeObject(ObjectNode other)
@@ -30,18 +31,78 @@ internal sealed class ObjectBuilder
         }
     }
 
-    public ObjectNode Build() => new(keys, fields, origin);
-
-    private void Set(string key, ConfigNode node)
+    public ObjectNode Build()
     {
-        if (fields.TryGetValue(key, out var existing))
+        var built = new Dictionary<string, ConfigNode>(StringComparer.Ordinal);
+        foreach (var key in keys)
         {
-            fields[key] = NodeMerger.Merge(existing, node);
+            built[key] = fields[key] is ObjectBuilder child ? child.Build() : (ConfigNode)fields[key];
+        }
+
+        return new ObjectNode([.. keys], built, origin);
+    }
+
+    private static ObjectBuilder From(ObjectNode node)
+    {
+        var builder = new ObjectBuilder(node.Origin);
+        foreach (var key in node.Keys)
+        {
+            builder.keys.Add(key);
+            builder.fields[key] = node[key];
+        }
+
+        return builder;
+    }
+
+    private void Add(HoconPath key, int index, ConfigNode value, HoconOrigin keyOrigin)
+    {
+        var name = key[index];
+        if (index == key.Count - 1)
+        {
+            Set(name, value);
+            return;
+        }
+
+        StackGuard.Ensure(keyOrigin);
+        if (!fields.TryGetValue(name, out var existing))
+        {
+            keys.Add(name);
+            existing = fields[name] = new ObjectBuilder(keyOrigin);
+        }
+        else if (existing is ConfigNode { IsObject: true } obj)
+        {
+            existing = fields[name] = From(NodeMerger.AsObjectNode(obj));
+        }
+
+        if (existing is ObjectBuilder child)
+        {
+            child.Add(key, index + 1, value, keyOrigin);
         }
         else
         {
-            keys.Add(key);
-            fields[key] = node;
+            var rest = new HoconPath(key.Segments.Skip(index + 1));
+            fields[name] = NodeMerger.Merge((ConfigNode)existing, ObjectNode.Wrap(rest, value, keyOrigin));
         }
+    }
+
+    private void Set(string name, ConfigNode value)
+    {
+        if (!fields.TryGetValue(name, out var existing))
+        {
+            keys.Add(name);
+            fields[name] = value;
+            return;
+        }
+
+        if (value.IsObject && existing is ObjectBuilder or ConfigNode { IsObject: true })
+        {
+            var child = existing as ObjectBuilder ?? From(NodeMerger.AsObjectNode((ConfigNode)existing));
+            child.MergeObject(NodeMerger.AsObjectNode(value));
+            fields[name] = child;
+            return;
+        }
+
+        var older = existing as ConfigNode ?? ((ObjectBuilder)existing).Build();
+        fields[name] = NodeMerger.Merge(older, value);
     }
 }
