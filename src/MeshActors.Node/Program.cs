@@ -30,10 +30,22 @@ try
     });
     builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
     builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
-    builder.Services.AddSingleton<IHostLifetime, ConsoleLifetime>();
+
+    // Start-up failures are reported below, once and without a stack trace.
+    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+    builder.Services.AddSingleton<IHostLifetime, Microsoft.Extensions.Hosting.Internal.ConsoleLifetime>();
     builder.AddMeshActors(arguments.Sources);
     using var host = builder.Build();
-    await host.RunAsync();
+    try
+    {
+        await host.RunAsync();
+    }
+    catch (OperationCanceledException)
+    {
+        // Ctrl-C or SIGTERM arrived while the node was still starting: a clean stop all the same.
+        Console.Out.WriteLine("Stopped during start-up.");
+    }
+
     return 0;
 }
 catch (HoconException ex)
@@ -45,4 +57,9 @@ catch (ConfigValidationException ex)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
     return 2;
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine($"error: the node failed: {ex.Message}");
+    return 1;
 }

@@ -22,14 +22,14 @@ public sealed class MeshctlConfigTests : IDisposable
         var a = Path.Combine(_dir, "a.conf");
         var b = Path.Combine(_dir, "b.conf");
         File.WriteAllText(a, "meshactors { cluster.id = alpha, control.port = 7100 }\n");
-        File.WriteAllText(b, "meshactors.control.port = ${meshactors.control.port}1\n");
+        File.WriteAllText(b, "meshactors.cluster.id = ${meshactors.cluster.id}-eu\n");
 
         var (exit, output) = await Meshctl("config", "resolve", a, b, "--no-env", "--set", "meshactors.node.id=n1");
 
         exit.Should().Be(0, output);
         var json = JsonDocument.Parse(output).RootElement.GetProperty("meshactors");
-        json.GetProperty("cluster").GetProperty("id").GetString().Should().Be("alpha");
-        json.GetProperty("control").GetProperty("port").ToString().Should().Be("71001");
+        json.GetProperty("cluster").GetProperty("id").GetString().Should().Be("alpha-eu", "b.conf's substitution sees a.conf's value");
+        json.GetProperty("control").GetProperty("port").GetInt32().Should().Be(7100);
         json.GetProperty("node").GetProperty("id").GetString().Should().Be("n1");
         json.GetProperty("shutdown").GetProperty("timeout").GetString().Should().Be("5s");
     }

@@ -44,6 +44,28 @@ public sealed class NodeProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task SIGTERM_during_start_up_is_a_clean_stop()
+    {
+        using var node = StartNode();
+        await node.WaitForLineAsync("Node .* is up");
+        node.Terminate();
+
+        (await node.WaitForExitAsync(TimeSpan.FromSeconds(5))).Should().Be(0, node.Output);
+        node.Output.Should().NotContain("Unhandled exception").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task A_taken_control_port_is_reported_with_the_setting_and_exit_2()
+    {
+        using var first = StartNode();
+        var port = (await ControlUrl(first)).Port;
+        using var second = ChildProcess.StartDotnet(RepoPaths.NodeDll, ["--set", $"meshactors.control.port={port}", "--set", "meshactors.transport.port=0", "--set", "meshactors.node.id=second"]);
+
+        (await second.WaitForExitAsync()).Should().Be(2);
+        second.Output.Should().Contain($"meshactors.control.port: cannot listen on 127.0.0.1:{port}").And.Contain("choose a free port").And.NotContain("   at ");
+    }
+
+    [Fact]
     public async Task A_generated_node_id_is_kept_across_restarts()
     {
         string first;

@@ -32,7 +32,7 @@ public sealed class OptionsValidationTests
     [InlineData("meshactors.actors.supervision.min-backoff=20s", "meshactors.actors.supervision.min-backoff", "above max-backoff")]
     [InlineData("meshactors.cluster.id=\"\"", "meshactors.cluster.id", "is not a valid id")]
     [InlineData("meshactors.cluster.id=null", "meshactors.cluster.id", "is missing")]
-    [InlineData("meshactors.control={}", "meshactors.control.port", "is missing")]
+    [InlineData("meshactors.control=null", "meshactors.control.port", "is missing")]
     [InlineData("meshactors.control.port=[1,2]", "meshactors.control.port", "found a list")]
     public void Cross_field_and_shape_problems_name_the_setting(string assignment, string path, string problem)
     {

@@ -46,7 +46,7 @@ public sealed class ReferenceDefaultsTests
         options.Control.Should().Be(new EndpointOptions { Enabled = true, Host = "127.0.0.1", Port = 7070 });
         options.Transport.Should().Be(new EndpointOptions { Host = "127.0.0.1", Port = 7946 });
         options.Actors.Throughput.Should().Be(32);
-        options.Actors.Supervision.Should().Be(Actors.SupervisionStrategy.Default, "the kernel's built-in default and reference.conf agree");
+        options.Actors.Supervision.Should().Be(MeshActors.Actors.SupervisionStrategy.Default, "the kernel's built-in default and reference.conf agree");
         options.ShutdownTimeout.Should().Be(TimeSpan.FromSeconds(5));
         options.LogLevel.Should().Be(LogLevel.Information);
     }
