@@ -32,8 +32,10 @@ public sealed class HoconNumber : HoconValue
             return true;
         }
 
+        // Decimal keeps fractions exact; a tiny non-zero number such as 1e-400 underflows to 0 there.
         if (decimal.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
-            && exact == decimal.Truncate(exact) && exact >= long.MinValue && exact <= long.MaxValue)
+            && exact == decimal.Truncate(exact) && exact >= long.MinValue && exact <= long.MaxValue
+            && (exact != 0 || !Text.TakeWhile(c => c is not ('e' or 'E')).Any(c => c is >= '1' and <= '9')))
         {
             value = (long)exact;
             return true;

@@ -38,6 +38,15 @@ public sealed class HoconMergeTests
     }
 
     [Theory]
+    [InlineData("a = { \"1\" : b, \"0\" : a } [c]", """{"a":["a","b","c"]}""")]
+    [InlineData("a = [z] { \"10\" : c, \"2\" : b, x : ignored }", """{"a":["z","b","c"]}""")]
+    [InlineData("o { \"0\" : a }\nl = ${o} [b]\nk = ${o}", """{"o":{"0":"a"},"l":["a","b"],"k":{"0":"a"}}""")]
+    [InlineData("a.0 = x\na += y", """{"a":["x","y"]}""")]
+    [InlineData("a { \"0\" : x } { \"1\" : y }", """{"a":{"0":"x","1":"y"}}""")]
+    public void Numerically_indexed_objects_become_arrays_where_an_array_is_concatenated(string text, string json) =>
+        Hocon.Json(text).Should().Be(json);
+
+    [Theory]
     [InlineData("a = [1] { b = 1 }", "cannot concatenate an array with an object")]
     [InlineData("a = { b = 1 } [1]", "cannot concatenate an object with an array")]
     [InlineData("a = [1] foo", "cannot concatenate an array with a string")]

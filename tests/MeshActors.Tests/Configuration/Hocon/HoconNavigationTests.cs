@@ -80,6 +80,8 @@ public sealed class HoconNavigationTests
     [InlineData("1e3", true, 1000L, 1000.0)]
     [InlineData("2.0", true, 2L, 2.0)]
     [InlineData("0.5", false, 0L, 0.5)]
+    [InlineData("0.0e5", true, 0L, 0.0)]
+    [InlineData("1e-400", false, 0L, 0.0)]
     [InlineData("92233720368547758070", false, 0L, 92233720368547758070.0)]
     public void Numbers_convert_on_demand(string text, bool isLong, long asLong, double asDouble)
     {

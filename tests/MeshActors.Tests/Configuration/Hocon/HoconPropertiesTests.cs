@@ -45,4 +45,14 @@ public sealed class HoconPropertiesTests : IDisposable
 
         parse.Should().Throw<HoconException>().WithMessage($"{file}:2:1: malformed \\uXXXX escape in a properties file");
     }
+
+    [Fact]
+    public void Properties_can_define_arrays_by_index_for_concatenation()
+    {
+        folder.Write("seeds.properties", "seeds.1=10.0.0.2\nseeds.0=10.0.0.1\nseeds.10=10.0.0.3");
+        var main = folder.Write("main.conf", "include \"seeds\"\nall = ${seeds} [10.0.0.4]\nappended = []\nappended += ${seeds.0}");
+
+        HoconParser.ParseFile(main).ToJson().Should().Be(
+            """{"seeds":{"1":"10.0.0.2","0":"10.0.0.1","10":"10.0.0.3"},"all":["10.0.0.1","10.0.0.2","10.0.0.3","10.0.0.4"],"appended":["10.0.0.1"]}""");
+    }
 }

@@ -34,6 +34,14 @@ internal static class ConcatEvaluator
                 : new HoconString(string.Concat(remaining.Select(part => part.Space ?? part.Value!.ConcatenationText)), concat.Origin);
         }
 
+        var arrays = defined.Any(part => part.Value is HoconArray);
+        if (arrays)
+        {
+            defined = defined.Select(part => part.Value is HoconObject obj && ConcatenationRules.NumericallyIndexed(obj) is { } items
+                ? (new HoconArray(items, obj.Origin), part.Space, part.At)
+                : part).ToList();
+        }
+
         var first = defined[0].Value!;
         foreach (var (value, _, at) in defined)
         {
@@ -43,7 +51,7 @@ internal static class ConcatEvaluator
             }
         }
 
-        return container is HoconArray
+        return arrays
             ? new HoconArray(defined.SelectMany(part => (HoconArray)part.Value!), concat.Origin)
             : defined.Select(part => (HoconObject)part.Value!).Aggregate(ValueMerger.Merge);
     }

@@ -29,6 +29,14 @@ internal static class StaticConcatenation
             return new ValueNode(new HoconString(text.ToString(), origin));
         }
 
+        if (values.Any(node => node is ArrayNode))
+        {
+            values = values.Select(node => node is ObjectNode obj
+                && ConcatenationRules.NumericallyIndexed(obj.Keys.Select(key => new KeyValuePair<string, ConfigNode>(key, obj[key]))) is { } items
+                ? new ArrayNode(items, obj.Origin)
+                : node).ToList();
+        }
+
         var first = TypeName(values[0]);
         foreach (var node in values)
         {
@@ -38,7 +46,7 @@ internal static class StaticConcatenation
             }
         }
 
-        if (firstContainer is ArrayNode)
+        if (values[0] is ArrayNode)
         {
             return new ArrayNode(values.SelectMany(node => ((ArrayNode)node).Items).ToList(), origin);
         }
