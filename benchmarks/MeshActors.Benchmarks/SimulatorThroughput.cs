@@ -17,7 +17,7 @@ internal static class SimulatorThroughput
         var args = new BenchmarkArgs(raw);
         var nodes = (int)args.Get("nodes", 1000);
         var inflight = (int)args.Get("inflight", 8);
-        var seconds = args.Get("seconds", 20);
+        var seconds = args.Get("seconds", 5);
         var seed = (ulong)args.Get("seed", 42);
         var traceText = args.Has("trace-text");
 

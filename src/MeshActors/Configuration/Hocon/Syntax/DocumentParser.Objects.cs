@@ -109,7 +109,7 @@ internal sealed partial class DocumentParser
             default:
                 throw Error(separator, json
                     ? $"expected ':' after key {keyText} but found {separator.Describe()}"
-                    : $"expected '=' , ':' or '{{' after key {keyText} but found {separator.Describe()}");
+                    : $"expected '=', ':' or '{{' after key {keyText} but found {separator.Describe()}");
         }
 
         builder.Add(key, value, Origin(first));
