@@ -13,6 +13,7 @@ public sealed class SimulatedNetwork
     private readonly IRandomSource _random;
     private readonly Dictionary<long, LinkProfile> _links = new();
     private readonly HashSet<long> _blocked = new();
+    private readonly Dictionary<MeshActors.Transport.NodeAddress, int> _addresses = new();
     private LinkProfile _defaultLink;
 
     internal SimulatedNetwork(Simulation simulation, IRandomSource random, LinkProfile defaultLink)
@@ -76,6 +77,13 @@ public sealed class SimulatedNetwork
             }
         }
     }
+
+    /// <summary>Makes <paramref name="address"/> reach node <paramref name="nodeId"/>, as DNS or a
+    /// listening socket would.</summary>
+    public void Register(MeshActors.Transport.NodeAddress address, int nodeId) => _addresses[address] = nodeId;
+
+    /// <summary>The node listening at <paramref name="address"/>, if any.</summary>
+    public bool TryResolve(MeshActors.Transport.NodeAddress address, out int nodeId) => _addresses.TryGetValue(address, out nodeId);
 
     /// <summary>Removes every partition.</summary>
     public void Heal() => _blocked.Clear();

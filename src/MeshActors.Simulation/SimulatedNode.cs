@@ -27,6 +27,9 @@ public sealed class SimulatedNode : IScheduledAction
         Random = seeds.Split();
     }
 
+    /// <summary>The simulation this node belongs to.</summary>
+    public Simulation Simulation => _simulation;
+
     /// <summary>The node's index: its address on the simulated network.</summary>
     public int Id { get; }
 
