@@ -41,4 +41,19 @@ internal static partial class MeshLog
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Control endpoint disabled (meshactors.control.enabled = false): no health endpoints")]
     public static partial void ControlDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Audit {Kind}: peer {PeerNodeId} at {PeerAddress}, reason {Reason}: {Detail}")]
+    public static partial void Audit(ILogger logger, string kind, string peerNodeId, string peerAddress, string reason, string detail);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Mesh transport listening on {Address} ({Security})")]
+    public static partial void TransportListening(ILogger logger, string address, string security);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Debug, Message = "Send to {Peer} failed: {Reason}")]
+    public static partial void SendFailed(ILogger logger, string peer, string reason);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "TLS is off (meshactors.transport.tls.mode = insecure): traffic between nodes is neither encrypted nor authenticated; only the cluster id is checked")]
+    public static partial void TransportInsecure(ILogger logger);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "No certificates configured: using a development CA and node certificate generated in {Folder}. Peers will trust this node only if they trust that CA; issue real certificates with 'meshctl cert' for a cluster")]
+    public static partial void DevelopmentCertificates(ILogger logger, string folder);
 }
