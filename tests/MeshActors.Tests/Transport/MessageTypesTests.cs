@@ -1,0 +1,25 @@
+using MeshActors.Transport;
+using MeshActors.Transport.Wire;
+
+namespace MeshActors.Tests.Transport;
+
+/// <summary>Wire type numbers are append-only: this table may grow, never change.</summary>
+public sealed class MessageTypesTests
+{
+    [Fact]
+    public void Type_numbers_are_pinned()
+    {
+        MessageTypes.Default.Table.Should().BeEquivalentTo(new Dictionary<uint, string>
+        {
+            [1] = nameof(Probe),
+            [2] = nameof(ProbeReply),
+        });
+    }
+
+    [Fact]
+    public void An_unregistered_type_is_refused_by_name()
+    {
+        var act = () => MessageTypes.Default.NumberOf(new Hello());
+        act.Should().Throw<ArgumentException>().WithMessage("*Hello has no wire type number*");
+    }
+}
