@@ -117,6 +117,61 @@ internal sealed class ConfigReader(HoconObject root)
         }
     }
 
+    public long Size(string path, long min, long max, string fix)
+    {
+        var value = Find(path, fix);
+        if (value is null)
+        {
+            return min;
+        }
+
+        try
+        {
+            var size = HoconSize.Parse(value);
+            return size >= min && size <= max ? size : Fail(path, value, $"{size} bytes is out of range {min} to {max}", fix, min);
+        }
+        catch (FormatException ex)
+        {
+            return Fail(path, value, ex.Message.TrimEnd('.'), fix, min);
+        }
+    }
+
+    public string Choice(string path, string[] allowed)
+    {
+        var text = String(path, "use one of " + string.Join(", ", allowed));
+        return allowed.Contains(text, StringComparer.Ordinal)
+            ? text
+            : Fail(path, Find(path, string.Empty), $"\"{text}\" is not one of {string.Join(", ", allowed)}", "use one of " + string.Join(", ", allowed), allowed[0]);
+    }
+
+    public IReadOnlyDictionary<string, string> StringMap(string path, Func<string, string?> checkValue, string fix)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Find(path, fix) is not HoconObject obj)
+        {
+            return map;
+        }
+
+        foreach (var key in obj.Keys)
+        {
+            var entryPath = path + ".\"" + key + "\"";
+            if (obj[key] is not HoconString s)
+            {
+                Fail(entryPath, obj[key], "expected a string", fix, string.Empty);
+            }
+            else if (checkValue(s.Value) is { } problem)
+            {
+                Fail(entryPath, s, problem, fix, string.Empty);
+            }
+            else
+            {
+                map[key] = s.Value;
+            }
+        }
+
+        return map;
+    }
+
     public TEnum Enum<TEnum>(string path, TEnum fallback)
         where TEnum : struct, Enum
     {

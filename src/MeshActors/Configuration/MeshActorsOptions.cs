@@ -14,7 +14,7 @@ public sealed record MeshActorsOptions
     public required EndpointOptions Control { get; init; }
 
     /// <summary><c>meshactors.transport</c>.</summary>
-    public required EndpointOptions Transport { get; init; }
+    public required TransportOptions Transport { get; init; }
 
     /// <summary><c>meshactors.actors</c>.</summary>
     public required ActorOptions Actors { get; init; }

@@ -31,11 +31,7 @@ public static class MeshActorsOptionsBinder
                 Host = r.Host("meshactors.control.host"),
                 Port = (int)r.Long("meshactors.control.port", 0, 65535, portFix),
             },
-            Transport = new EndpointOptions
-            {
-                Host = r.Host("meshactors.transport.host"),
-                Port = (int)r.Long("meshactors.transport.port", 0, 65535, portFix),
-            },
+            Transport = BindTransport(r, portFix),
             Actors = new ActorOptions
             {
                 Throughput = (int)r.Long("meshactors.actors.throughput", 1, 10_000, "set a whole number from 1 to 10000; 32 is a good start"),
@@ -51,6 +47,7 @@ public static class MeshActorsOptionsBinder
             LogLevel = r.Enum("meshactors.logging.level", LogLevel.Information),
         };
 
+        CheckTransport(r, options.Transport);
         if (options.Actors.Supervision.MinBackoff > options.Actors.Supervision.MaxBackoff)
         {
             r.Add("meshactors.actors.supervision.min-backoff", $"{options.Actors.Supervision.MinBackoff} is above max-backoff ({options.Actors.Supervision.MaxBackoff})", "make min-backoff at most max-backoff");
@@ -63,4 +60,52 @@ public static class MeshActorsOptionsBinder
 
         return r.Errors.Count == 0 ? options : throw new ConfigValidationException(r.Errors);
     }
+
+    private static TransportOptions BindTransport(ConfigReader r, string portFix)
+    {
+        const string t = "meshactors.transport.";
+        var advertised = r.String(t + "advertised-host", "set the host name or IP address peers use, or leave it empty");
+        return new TransportOptions
+        {
+            Host = r.Host(t + "host"),
+            Port = (int)r.Long(t + "port", 0, 65535, portFix),
+            AdvertisedHost = advertised.Length == 0 ? advertised : r.Host(t + "advertised-host"),
+            MaxMessageSize = (int)r.Size(t + "max-message-size", 1024, 256L * 1024 * 1024, "set a size from 1KiB to 256MiB, e.g. 4MiB"),
+            ConnectionsPerPeer = (int)r.Long(t + "connections-per-peer", 1, 16, "set 1 to 16; 1 suffices for HTTP/2"),
+            ConnectTimeout = r.Duration(t + "connect-timeout", TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5), "set a duration such as 5s"),
+            InboundMessagesPerSecond = (int)r.Long(t + "inbound-rate-limit.messages-per-second", 1, 10_000_000, "set a whole number of messages per second, e.g. 50000"),
+            InboundBurst = (int)r.Long(t + "inbound-rate-limit.burst", 1, 10_000_000, "set a whole number of messages, e.g. 10000"),
+            Tls = new TlsOptions
+            {
+                Enabled = r.Choice(t + "tls.mode", ["mutual", "insecure"]) == "mutual",
+                CaPath = r.String(t + "tls.ca", "set the path of the cluster CA's PEM file"),
+                CertPath = r.String(t + "tls.cert", "set the path of this node's certificate PEM file"),
+                KeyPath = r.String(t + "tls.key", "set the path of this node's private key PEM file"),
+                ReloadCheckInterval = r.Duration(t + "tls.reload-check-interval", TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), "set a duration such as 5s"),
+                PinnedKeys = r.StringMap(t + "tls.pinned-keys", CheckFingerprint, "write node-id = \"sha256:<64 hex digits>\" as printed by meshctl cert issue"),
+            },
+        };
+    }
+
+    private static void CheckTransport(ConfigReader r, TransportOptions transport)
+    {
+        if (transport.AdvertisedHost.Length == 0 && transport.Host is "0.0.0.0" or "::")
+        {
+            r.Add("meshactors.transport.advertised-host", $"is empty while meshactors.transport.host is {transport.Host}, which peers cannot dial", "set the address peers should use, e.g. the machine's IP");
+        }
+
+        var tls = transport.Tls;
+        var files = new[] { ("ca", tls.CaPath), ("cert", tls.CertPath), ("key", tls.KeyPath) };
+        var given = files.Where(f => f.Item2.Length > 0).Select(f => f.Item1).ToList();
+        if (tls.Enabled && given.Count is > 0 and < 3)
+        {
+            var missing = files.Where(f => f.Item2.Length == 0).Select(f => "meshactors.transport.tls." + f.Item1);
+            r.Add("meshactors.transport.tls." + files.First(f => f.Item2.Length == 0).Item1, $"is empty while {string.Join(" and ", given.Select(g => "tls." + g))} {(given.Count == 1 ? "is" : "are")} set", $"set all of ca, cert and key (missing: {string.Join(", ", missing)}), or none of them for development certificates");
+        }
+    }
+
+    private static string? CheckFingerprint(string value) =>
+        value.Length == 71 && value.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) && value[7..].All(char.IsAsciiHexDigit)
+            ? null
+            : $"\"{value}\" is not a fingerprint of the form sha256:<64 hex digits>";
 }

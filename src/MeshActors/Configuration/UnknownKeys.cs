@@ -13,10 +13,14 @@ internal static class UnknownKeys
             yield break;
         }
 
-        var known = Leaves(reference.TryGet("meshactors", out var r) && r is HoconObject ro ? ro : null, "meshactors").Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
+        var referenceLeaves = Leaves(reference.TryGet("meshactors", out var r) && r is HoconObject ro ? ro : null, "meshactors").ToList();
+        var known = referenceLeaves.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
+
+        // An empty object in reference.conf is an open map (e.g. pinned-keys): any key goes inside.
+        var openMaps = referenceLeaves.Where(l => l.Value is HoconObject { Count: 0 }).Select(l => l.Path + ".").ToList();
         foreach (var (path, value) in Leaves(meshObject, "meshactors"))
         {
-            if (!known.Contains(path))
+            if (!known.Contains(path) && !openMaps.Any(m => path.StartsWith(m, StringComparison.Ordinal)))
             {
                 var nearest = known.MinBy(k => Distance(k, path));
                 yield return $"{value.Origin}: unknown setting {path} (ignored); did you mean {nearest}?";

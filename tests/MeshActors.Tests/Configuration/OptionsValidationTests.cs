@@ -34,6 +34,12 @@ public sealed class OptionsValidationTests
     [InlineData("meshactors.cluster.id=null", "meshactors.cluster.id", "is missing")]
     [InlineData("meshactors.control=null", "meshactors.control.port", "is missing")]
     [InlineData("meshactors.control.port=[1,2]", "meshactors.control.port", "found a list")]
+    [InlineData("meshactors.transport.host=\"0.0.0.0\"", "meshactors.transport.advertised-host", "which peers cannot dial")]
+    [InlineData("meshactors.transport.tls.cert=/etc/mesh/node.crt", "meshactors.transport.tls.ca", "is empty while tls.cert is set")]
+    [InlineData("meshactors.transport.tls.mode=tls", "meshactors.transport.tls.mode", "is not one of mutual, insecure")]
+    [InlineData("meshactors.transport.max-message-size=12 parsecs", "meshactors.transport.max-message-size", "")]
+    [InlineData("meshactors.transport.max-message-size=1GiB", "meshactors.transport.max-message-size", "out of range")]
+    [InlineData("meshactors.transport.tls.pinned-keys.node-b=\"md5:abc\"", "meshactors.transport.tls.pinned-keys.\"node-b\"", "not a fingerprint")]
     public void Cross_field_and_shape_problems_name_the_setting(string assignment, string path, string problem)
     {
         var act = () => Load(assignment);
@@ -54,6 +60,24 @@ public sealed class OptionsValidationTests
         config.Warnings.Should().HaveCount(2);
         config.Warnings[0].Should().Contain("unknown setting meshactors.control.prot (ignored); did you mean meshactors.control.port?");
         config.Warnings[1].Should().Contain("did you mean meshactors.shutdown.timeout?");
+    }
+
+    [Fact]
+    public void Pinned_keys_are_an_open_map_read_as_node_id_to_fingerprint()
+    {
+        var fingerprint = "sha256:" + new string('a', 64);
+        var config = Load($"meshactors.transport.tls.pinned-keys.node-b=\"{fingerprint}\"");
+
+        config.Warnings.Should().BeEmpty("keys inside an open map are not unknown settings");
+        config.Options.Transport.Tls.PinnedKeys.Should().Equal(new Dictionary<string, string> { ["node-b"] = fingerprint });
+    }
+
+    [Fact]
+    public void Insecure_mode_needs_no_certificates()
+    {
+        var tls = Load("meshactors.transport.tls.mode=insecure").Options.Transport.Tls;
+        tls.Enabled.Should().BeFalse();
+        tls.UsesDevelopmentCertificates.Should().BeFalse();
     }
 
     [Theory]

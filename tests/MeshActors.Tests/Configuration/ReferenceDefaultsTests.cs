@@ -18,6 +18,17 @@ public sealed class ReferenceDefaultsTests
         ["meshactors:control:port"] = "7070",
         ["meshactors:transport:host"] = "127.0.0.1",
         ["meshactors:transport:port"] = "7946",
+        ["meshactors:transport:advertised-host"] = "",
+        ["meshactors:transport:max-message-size"] = "4MiB",
+        ["meshactors:transport:connections-per-peer"] = "1",
+        ["meshactors:transport:connect-timeout"] = "5s",
+        ["meshactors:transport:inbound-rate-limit:messages-per-second"] = "50000",
+        ["meshactors:transport:inbound-rate-limit:burst"] = "10000",
+        ["meshactors:transport:tls:mode"] = "mutual",
+        ["meshactors:transport:tls:ca"] = "",
+        ["meshactors:transport:tls:cert"] = "",
+        ["meshactors:transport:tls:key"] = "",
+        ["meshactors:transport:tls:reload-check-interval"] = "5s",
         ["meshactors:actors:throughput"] = "32",
         ["meshactors:actors:supervision:min-backoff"] = "100ms",
         ["meshactors:actors:supervision:max-backoff"] = "10s",
@@ -44,7 +55,27 @@ public sealed class ReferenceDefaultsTests
         options.Node.Should().Be(new NodeOptions { Id = "", DataDir = "meshactors-data" });
         options.Cluster.Id.Should().Be("meshactors");
         options.Control.Should().Be(new EndpointOptions { Enabled = true, Host = "127.0.0.1", Port = 7070 });
-        options.Transport.Should().Be(new EndpointOptions { Host = "127.0.0.1", Port = 7946 });
+        options.Transport.Should().BeEquivalentTo(new TransportOptions
+        {
+            Host = "127.0.0.1",
+            Port = 7946,
+            AdvertisedHost = "",
+            MaxMessageSize = 4 * 1024 * 1024,
+            ConnectionsPerPeer = 1,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            InboundMessagesPerSecond = 50_000,
+            InboundBurst = 10_000,
+            Tls = new TlsOptions
+            {
+                Enabled = true,
+                CaPath = "",
+                CertPath = "",
+                KeyPath = "",
+                ReloadCheckInterval = TimeSpan.FromSeconds(5),
+                PinnedKeys = new Dictionary<string, string>(),
+            },
+        });
+        options.Transport.Tls.UsesDevelopmentCertificates.Should().BeTrue();
         options.Actors.Throughput.Should().Be(32);
         options.Actors.Supervision.Should().Be(MeshActors.Actors.SupervisionStrategy.Default, "the kernel's built-in default and reference.conf agree");
         options.ShutdownTimeout.Should().Be(TimeSpan.FromSeconds(5));
