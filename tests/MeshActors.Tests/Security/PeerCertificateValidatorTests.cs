@@ -119,6 +119,16 @@ public sealed class PeerCertificateValidatorTests
     }
 
     [Fact]
+    public void Intermediates_sent_by_the_peer_complete_the_chain()
+    {
+        var (intermediate, node) = TestPki.ThroughIntermediate(TestPki.Alpha, "alpha", "deep");
+        var validator = new PeerCertificateValidator([TestPki.Alpha.Certificate], TestPki.Clock());
+
+        validator.Check(node, [node, intermediate], "alpha", null).Problem.Should().Be(CertificateProblem.None);
+        validator.Check(node, null, "alpha", null).Problem.Should().Be(CertificateProblem.Untrusted, "without the intermediate there is no path");
+    }
+
+    [Fact]
     public void A_malformed_pin_is_a_caller_error()
     {
         var act = () => new PeerCertificateValidator([TestPki.Alpha.Certificate], TestPki.Clock()).Check(AlphaNode.Value, null, "alpha", "md5:abc");

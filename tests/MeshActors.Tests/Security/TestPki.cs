@@ -57,6 +57,26 @@ internal static class TestPki
         return request.CreateSelfSigned(Now - TimeSpan.FromDays(1), Now + TimeSpan.FromDays(30));
     }
 
+    /// <summary>An intermediate CA signed by <paramref name="root"/>, and a node certificate it signs.</summary>
+    public static (X509Certificate2 Intermediate, X509Certificate2 Node) ThroughIntermediate(CertificateAuthority root, string clusterId, string nodeId)
+    {
+        using var intermediateKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=Intermediate " + clusterId, intermediateKey, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
+        using var signed = request.Create(root.Certificate, Now - TimeSpan.FromDays(10), Now + TimeSpan.FromDays(100), [0x21, 0x01]);
+        var intermediate = signed.CopyWithPrivateKey(intermediateKey);
+
+        using var nodeKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var nodeRequest = new CertificateRequest("CN=" + nodeId, nodeKey, HashAlgorithmName.SHA256);
+        nodeRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddUri(new Uri($"meshactors://{clusterId}/{nodeId}"));
+        nodeRequest.CertificateExtensions.Add(names.Build());
+        var node = nodeRequest.Create(intermediate, Now - TimeSpan.FromDays(1), Now + TimeSpan.FromDays(30), [0x22, 0x01]);
+        return (X509CertificateLoader.LoadCertificate(intermediate.RawData), node);
+    }
+
     /// <summary>A fresh temporary folder; the caller deletes it.</summary>
     public static string TempDir() => Directory.CreateTempSubdirectory("meshactors-security-").FullName;
 }
