@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 
 # Debian packages the tests talk to or drive. Each is installed only when missing.
 # (Later capabilities add dnsmasq, avahi, openssl's s_client and others here.)
-PACKAGES=()
+PACKAGES=(openssl)
 
 missing=()
 for p in ${PACKAGES[@]+"${PACKAGES[@]}"}; do

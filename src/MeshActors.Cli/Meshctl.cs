@@ -14,5 +14,6 @@ public static class Meshctl
     {
         ConfigCommands.Build(),
         ConnectionsCommand.Build(),
+        CertCommands.Build(),
     };
 }

@@ -4,7 +4,8 @@ namespace MeshActors.Diagnostics;
 
 /// <summary>
 /// Every log message MeshActors writes, source-generated, with stable event ids. Ranges:
-/// 1000–1999 actors, 2000–2999 configuration, 3000–3999 node and hosting.
+/// 1000–1999 actors, 2000–2999 configuration, 3000–3999 node and hosting, 4000–4099 audit,
+/// 4900–4999 TLS credentials, 5000–5999 transport.
 /// Ids are never reused for a different meaning.
 /// </summary>
 internal static partial class MeshLog
@@ -56,4 +57,10 @@ internal static partial class MeshLog
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "No certificates configured: using a development CA and node certificate generated in {Folder}. Peers will trust this node only if they trust that CA; issue real certificates with 'meshctl cert' for a cluster")]
     public static partial void DevelopmentCertificates(ILogger logger, string folder);
+
+    [LoggerMessage(EventId = 4901, Level = LogLevel.Information, Message = "TLS credentials reloaded: node certificate \"{Subject}\" (key {Fingerprint}, valid until {NotAfter}) from {CertPath}, {CaCount} trusted CA(s) from {CaPath}")]
+    public static partial void TlsCredentialsReloaded(ILogger logger, string subject, string fingerprint, string notAfter, string certPath, int caCount, string caPath);
+
+    [LoggerMessage(EventId = 4902, Level = LogLevel.Warning, Message = "TLS credentials not reloaded, still using the previous ones (key {Fingerprint}): {Problem}")]
+    public static partial void TlsCredentialsReloadFailed(ILogger logger, string fingerprint, string problem, Exception exception);
 }

@@ -34,6 +34,7 @@ public static class MeshActorsHostingExtensions
     public static IServiceCollection AddMeshActors(this IServiceCollection services, LoadedConfig config)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Diagnostics.IAuditSink, Diagnostics.LoggerAuditSink>();
         services.AddSingleton(config);
         services.AddSingleton(config.Options);
         services.AddSingleton<MeshNode>();

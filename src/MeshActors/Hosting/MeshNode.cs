@@ -1,6 +1,9 @@
 using MeshActors.Actors;
 using MeshActors.Configuration;
 using MeshActors.Diagnostics;
+using MeshActors.Transport;
+using MeshActors.Transport.Http2;
+using MeshActors.Transport.Wire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -15,12 +18,14 @@ public sealed class MeshNode : IHostedService
     private readonly ILogger<MeshNode> _log;
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _time;
+    private readonly IAuditSink _audit;
     private IActorRef<NodeActor.Protocol.Message>? _root;
 
     /// <summary>Creates the node from validated configuration.</summary>
-    public MeshNode(LoadedConfig config, ILoggerFactory loggerFactory, TimeProvider time)
+    public MeshNode(LoadedConfig config, ILoggerFactory loggerFactory, TimeProvider time, IAuditSink audit)
     {
         Config = config;
+        _audit = audit;
         _loggerFactory = loggerFactory;
         _time = time;
         _log = loggerFactory.CreateLogger<MeshNode>();
@@ -44,13 +49,26 @@ public sealed class MeshNode : IHostedService
     /// <summary>The node's actor system; available once started.</summary>
     public ActorSystem System { get; private set; } = null!;
 
+    /// <summary>The mesh transport; available once started.</summary>
+    public Http2Transport? Transport { get; private set; }
+
     /// <summary>Whether the node has started and not begun stopping.</summary>
     public bool IsRunning { get; private set; }
 
     internal IRandomSource Random { get; }
 
-    /// <summary>Starts the actor system and the root actor.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Until membership and the other protocols route messages to their actors, the node
+    /// answers probes (used by tests, benchmarks and reachability checks) and ignores the rest.</summary>
+    private static void OnInbound(InboundMessage message)
+    {
+        if (message is { Message: Probe probe, Reply: { } reply })
+        {
+            reply(new ProbeReply { Sequence = probe.Sequence });
+        }
+    }
+
+    /// <summary>Starts the actor system, the root actor and the mesh transport.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var warning in Config.Warnings)
         {
@@ -65,19 +83,34 @@ public sealed class MeshNode : IHostedService
             Throughput = Config.Options.Actors.Throughput,
         });
         _root = System.Spawn<NodeActor.Protocol.Message>("node", () => new NodeActor(NodeId, ClusterId), Config.Options.Actors.Supervision);
+        Transport = MeshTransportFactory.Create(Config.Options, NodeId, _time, Random, _loggerFactory, _audit);
+        try
+        {
+            await Transport.StartAsync(OnInbound, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            var t = Config.Options.Transport;
+            throw new ConfigValidationException([new ConfigError("meshactors.transport.port", null, $"cannot listen on {t.Host}:{t.Port}: {ex.Message}", "choose a free port, or 0 to pick one")]);
+        }
+
         IsRunning = true;
         MeshLog.NodeStarted(_log, NodeId, ClusterId);
-        return Task.CompletedTask;
     }
 
     /// <summary>Asks the root actor for the node's status; proves the actors are responsive.</summary>
     public Task<NodeStatus> GetStatusAsync(TimeSpan timeout) =>
         (_root ?? throw new InvalidOperationException("The node has not started.")).Ask((IActorRef<NodeStatus> r) => new NodeActor.Protocol.GetStatus(r), timeout);
 
-    /// <summary>Stops every actor, children first.</summary>
+    /// <summary>Stops the transport, then every actor, children first.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         IsRunning = false;
+        if (Transport is not null)
+        {
+            await Transport.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (System is not null)
         {
             await System.StopAllAsync().WaitAsync(cancellationToken).ConfigureAwait(false);

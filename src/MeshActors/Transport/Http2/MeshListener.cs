@@ -42,7 +42,8 @@ internal sealed partial class MeshListener(Http2TransportOptions options, Connec
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = options.MaxMessageSize;
             k.Limits.Http2.MaxStreamsPerConnection = 1024;
-            k.Listen(IPAddress.Parse(options.ListenHost), options.ListenPort, ConfigureEndpoint);
+            var ip = IPAddress.TryParse(options.ListenHost, out var parsed) ? parsed : Dns.GetHostAddresses(options.ListenHost)[0];
+            k.Listen(ip, options.ListenPort, ConfigureEndpoint);
         });
         var app = builder.Build();
         app.MapPost(WireRoutes.Hello, OnHelloAsync);
