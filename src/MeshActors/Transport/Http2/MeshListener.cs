@@ -40,6 +40,10 @@ internal sealed partial class MeshListener(Http2TransportOptions options, Connec
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
+
+            // Clients do TLS below their HTTP stack (see PeerClient), so their requests say
+            // :scheme http on a TLS connection; the scheme carries no meaning here.
+            k.AllowAlternateSchemes = true;
             k.Limits.MaxRequestBodySize = options.MaxMessageSize;
             k.Limits.Http2.MaxStreamsPerConnection = 1024;
             var ip = IPAddress.TryParse(options.ListenHost, out var parsed) ? parsed : Dns.GetHostAddresses(options.ListenHost)[0];
