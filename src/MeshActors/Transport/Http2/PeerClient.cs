@@ -107,7 +107,7 @@ internal sealed partial class PeerClient : IDisposable
             catch (AuthenticationException) when (session.Server is { Verdict.Refusal: { } reason } server)
             {
                 await ssl.DisposeAsync().ConfigureAwait(false);
-                throw new HandshakeRefusedException(address, reason, "server certificate: " + server.Verdict.Detail, refusedByPeer: false);
+                throw Refused(session, reason, "server certificate: " + server.Verdict.Detail);
             }
             catch
             {

@@ -12,8 +12,10 @@ public sealed class TestPki : IDisposable
     public TestPki(string clusterId = "conformance")
     {
         ClusterId = clusterId;
-        Ca = CertificateAuthority.Create(clusterId, TimeProvider.System, TimeSpan.FromDays(30));
-        RogueCa = CertificateAuthority.Create(clusterId, TimeProvider.System, TimeSpan.FromDays(30));
+        // The CAs start a month ago, so that expired node certificates fit inside their lifetime.
+        var monthAgo = new Security.FixedTimeProvider(DateTimeOffset.UtcNow.AddDays(-30));
+        Ca = CertificateAuthority.Create(clusterId, monthAgo, TimeSpan.FromDays(90));
+        RogueCa = CertificateAuthority.Create(clusterId, monthAgo, TimeSpan.FromDays(90));
     }
 
     public string ClusterId { get; }
