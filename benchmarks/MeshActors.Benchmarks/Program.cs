@@ -3,11 +3,13 @@ using MeshActors.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "sim-throughput" => SimulatorThroughput.Run(args[1..]),
+    "transport-rtt" => await TransportRoundTrip.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: MeshActors.Benchmarks sim-throughput [--nodes N] [--inflight K] [--seconds S] [--seed X] [--trace-text]");
+    Console.Error.WriteLine("       MeshActors.Benchmarks transport-rtt [--requests N] [--concurrency C] [--seconds S] [--insecure]");
     return 2;
 }

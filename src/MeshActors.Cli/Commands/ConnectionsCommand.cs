@@ -42,6 +42,12 @@ internal static class ConnectionsCommand
     private static void Render(JsonElement body)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), ColorSystem = ColorSystemSupport.NoColors });
+        if (Console.IsOutputRedirected)
+        {
+            // Piped or captured: no terminal width to fit, so never truncate a value.
+            console.Profile.Width = 400;
+        }
+
         console.WriteLine($"node {body.GetProperty("nodeId").GetString()}, transport {body.GetProperty("transport")}, TLS {body.GetProperty("tls").GetString()}");
         var table = new Table().AddColumns("PEER", "DIRECTION", "ADDRESS", "PROTOCOL", "TLS", "SINCE", "BYTES IN", "BYTES OUT", "MSGS IN", "MSGS OUT");
         foreach (var c in body.GetProperty("connections").EnumerateArray())
