@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests talk to or drive. Each is installed only when missing.
-# (Later capabilities add dnsmasq, avahi, openssl's s_client and others here.)
+# openssl: the tests check certificates with it and probe the mesh port with s_client.
+# (Later capabilities add dnsmasq, avahi and others here.)
 PACKAGES=(openssl)
 
 missing=()

@@ -10,7 +10,7 @@ namespace MeshActors.Tests.Transport;
 /// more than a small multiple of the input: a frame that claims a 2 GB field must be refused, not
 /// obeyed. 100,000 cases here (fixed seed); <c>scripts/fuzz-envelope.sh</c> runs 10,000,000.
 /// </summary>
-public sealed class EnvelopeFuzzTests
+public sealed class EnvelopeFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Limit = 64 * 1024;
 
@@ -35,6 +35,7 @@ public sealed class EnvelopeFuzzTests
             _ = result.IsSuccess ? decoded++ : refused++;
         }
 
+        output.WriteLine($"fuzz: {cases:N0} cases, seed {seed}: {decoded:N0} decoded, {refused:N0} refused, worst allocation above 4x input: {worstOverhead:N0} bytes");
         decoded.Should().BeGreaterThan(cases / 100, "the mutations must leave some frames valid, or the test only exercises rejection");
         refused.Should().BeGreaterThan(cases / 10);
     }
