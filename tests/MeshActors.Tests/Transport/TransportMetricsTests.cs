@@ -13,7 +13,7 @@ public sealed class TransportMetricsTests : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, double> _totals = new();
     private readonly MeterListener _listener = new();
-    private readonly List<Http2Transport> _transports = [];
+    private readonly LoopbackTransports _transports = new();
 
     public TransportMetricsTests()
     {
@@ -32,10 +32,7 @@ public sealed class TransportMetricsTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _listener.Dispose();
-        foreach (var t in _transports)
-        {
-            await t.DisposeAsync();
-        }
+        await _transports.DisposeAsync();
     }
 
     [Fact]
@@ -70,11 +67,6 @@ public sealed class TransportMetricsTests : IAsyncDisposable
         _totals.AddOrUpdate(key, value, (_, old) => old + value);
     }
 
-    private async Task<Http2Transport> Start(string nodeId, string cluster)
-    {
-        var transport = new Http2Transport(new Http2TransportOptions { NodeId = nodeId, ClusterId = cluster, ListenHost = "127.0.0.1", ListenPort = 0 });
-        _transports.Add(transport);
-        await transport.StartAsync(m => m.Reply?.Invoke(new ProbeReply()));
-        return transport;
-    }
+    private Task<Http2Transport> Start(string nodeId, string cluster) =>
+        _transports.StartAsync(LoopbackTransports.Options(nodeId, cluster));
 }

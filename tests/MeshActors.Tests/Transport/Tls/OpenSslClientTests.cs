@@ -9,19 +9,12 @@ public sealed class OpenSslClientTests : IAsyncLifetime
 {
     private readonly TestPki _pki = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("meshactors-openssl-").FullName;
+    private readonly LoopbackTransports _transports = new();
     private Http2Transport _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = new Http2Transport(new Http2TransportOptions
-        {
-            NodeId = "node-b",
-            ClusterId = _pki.ClusterId,
-            ListenHost = "127.0.0.1",
-            ListenPort = 0,
-            Tls = _pki.Tls(_pki.Issue("node-b")),
-        });
-        await _server.StartAsync(_ => { });
+        _server = await _transports.StartAsync(LoopbackTransports.Options("node-b", _pki.ClusterId, _pki.Tls(_pki.Issue("node-b"))));
         File.WriteAllText(Path.Combine(_dir, "ca.crt"), _pki.Ca.Certificate.ExportCertificatePem());
         var client = _pki.Issue("node-a");
         File.WriteAllText(Path.Combine(_dir, "node.crt"), client.ExportCertificatePem());
@@ -30,7 +23,7 @@ public sealed class OpenSslClientTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
+        await _transports.DisposeAsync();
         _pki.Dispose();
         Directory.Delete(_dir, recursive: true);
     }

@@ -16,17 +16,13 @@ namespace MeshActors.Tests.Transport.Tls;
 public sealed class RefusalTests : IAsyncLifetime
 {
     private readonly TestPki _pki = new();
-    private readonly List<Http2Transport> _transports = [];
+    private readonly LoopbackTransports _transports = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        foreach (var t in _transports)
-        {
-            await t.DisposeAsync();
-        }
-
+        await _transports.DisposeAsync();
         _pki.Dispose();
     }
 
@@ -48,23 +44,18 @@ public sealed class RefusalTests : IAsyncLifetime
     {
         var received = new ConcurrentQueue<InboundMessage>();
         var audit = new ConcurrentQueue<AuditEvent>();
-        var transport = new Http2Transport(new Http2TransportOptions
-        {
-            NodeId = nodeId,
-            ClusterId = _pki.ClusterId,
-            ListenHost = "127.0.0.1",
-            ListenPort = 0,
-            Tls = _pki.Tls(certificate, null, trusted ?? []),
-            PinnedKeys = pinned ?? new Dictionary<string, string>(),
-            Versions = versions ?? ProtocolRange.Supported,
-            Audit = new Sink(audit),
-        });
-        _transports.Add(transport);
-        await transport.StartAsync(m =>
-        {
-            received.Enqueue(m);
-            m.Reply?.Invoke(new ProbeReply());
-        });
+        var transport = await _transports.StartAsync(
+            LoopbackTransports.Options(nodeId, _pki.ClusterId, _pki.Tls(certificate, null, trusted ?? [])) with
+            {
+                PinnedKeys = pinned ?? new Dictionary<string, string>(),
+                Versions = versions ?? ProtocolRange.Supported,
+                Audit = new Sink(audit),
+            },
+            m =>
+            {
+                received.Enqueue(m);
+                LoopbackTransports.AnswerProbes(m);
+            });
         return new Node(transport, received, audit);
     }
 

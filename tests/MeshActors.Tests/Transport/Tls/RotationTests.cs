@@ -16,17 +16,13 @@ public sealed class RotationTests : IAsyncLifetime
     private readonly TestPki _pki = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("meshactors-rotation-").FullName;
     private readonly FixedTimeProvider _fileClock = new(DateTimeOffset.UtcNow);
-    private readonly List<Http2Transport> _transports = [];
+    private readonly LoopbackTransports _transports = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        foreach (var t in _transports)
-        {
-            await t.DisposeAsync();
-        }
-
+        await _transports.DisposeAsync();
         _pki.Dispose();
         Directory.Delete(_dir, recursive: true);
     }
@@ -60,13 +56,8 @@ public sealed class RotationTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(_dir, "node.crt"), certificate.ExportCertificatePem());
     }
 
-    private async Task<Http2Transport> StartAsync(string nodeId, IPeerTls tls)
-    {
-        var transport = new Http2Transport(new Http2TransportOptions { NodeId = nodeId, ClusterId = _pki.ClusterId, ListenHost = "127.0.0.1", ListenPort = 0, Tls = tls });
-        _transports.Add(transport);
-        await transport.StartAsync(m => m.Reply?.Invoke(new ProbeReply()));
-        return transport;
-    }
+    private Task<Http2Transport> StartAsync(string nodeId, IPeerTls tls) =>
+        _transports.StartAsync(LoopbackTransports.Options(nodeId, _pki.ClusterId, tls));
 
     /// <summary>Opens a fresh TLS connection and returns the fingerprint of the certificate the server presents.</summary>
     private async Task<string> PresentedFingerprintAsync(int port)

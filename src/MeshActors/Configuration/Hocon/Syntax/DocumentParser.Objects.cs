@@ -57,20 +57,9 @@ internal sealed partial class DocumentParser
             }
 
             var described = ParseMember(builder, path);
-            afterComma = false;
-            var sawNewline = SkipBlank();
-            var next = Peek();
-            if (next.Kind == TokenKind.Comma)
-            {
-                Take();
-                afterComma = true;
-            }
-            else if (next.Kind is not (TokenKind.CloseBrace or TokenKind.End) && (json || !sawNewline))
-            {
-                throw Error(next, json
-                    ? $"expected ',' or '}}' after {described} but found {next.Describe()}"
-                    : $"expected ',' or a newline after {described} but found {next.Describe()}");
-            }
+            afterComma = TakeSeparator(TokenKind.CloseBrace, next => json
+                ? $"expected ',' or '}}' after {described} but found {next.Describe()}"
+                : $"expected ',' or a newline after {described} but found {next.Describe()}");
         }
     }
 

@@ -119,18 +119,7 @@ internal sealed partial class DocumentParser
             }
 
             items.Add(ParseValue(null));
-            afterComma = false;
-            var sawNewline = SkipBlank();
-            var next = Peek();
-            if (next.Kind == TokenKind.Comma)
-            {
-                Take();
-                afterComma = true;
-            }
-            else if (next.Kind is not (TokenKind.CloseBracket or TokenKind.End) && (json || !sawNewline))
-            {
-                throw Error(next, $"expected ',' or ']' after an array element but found {next.Describe()}");
-            }
+            afterComma = TakeSeparator(TokenKind.CloseBracket, next => $"expected ',' or ']' after an array element but found {next.Describe()}");
         }
 
         Leave();
@@ -175,5 +164,27 @@ internal sealed partial class DocumentParser
         }
 
         return new SubstitutionNode(BuildPath(trimmed), start.Optional, context.SubstitutionPrefix, fallbackToRoot: true, Origin(start));
+    }
+
+    /// <summary>
+    /// After an element of an object or array: takes a ',' (returns true), or accepts a newline
+    /// (HOCON only) or the closing token; anything else is an error worded by <paramref name="unexpected"/>.
+    /// </summary>
+    private bool TakeSeparator(TokenKind closing, Func<Token, string> unexpected)
+    {
+        var sawNewline = SkipBlank();
+        var next = Peek();
+        if (next.Kind == TokenKind.Comma)
+        {
+            Take();
+            return true;
+        }
+
+        if (next.Kind != closing && next.Kind != TokenKind.End && (json || !sawNewline))
+        {
+            throw Error(next, unexpected(next));
+        }
+
+        return false;
     }
 }
