@@ -24,6 +24,7 @@ public sealed class SimulatedTransport : ITransport
     private readonly SimulatedTransportOptions _options;
     private readonly Dictionary<int, PeerIdentity> _admitted = new();
     private readonly Dictionary<NodeAddress, OutboundSession> _sessions = new();
+    private readonly Dictionary<int, OutboundSession> _sessionsByPeer = new();
     private readonly Dictionary<ulong, PendingRequest> _pending = new();
     private Action<InboundMessage>? _receiver;
     private ulong _nextCorrelation;
@@ -88,7 +89,8 @@ public sealed class SimulatedTransport : ITransport
 
         if (!_sessions.TryGetValue(to, out var session))
         {
-            _sessions[to] = session = new OutboundSession(peer);
+            _sessions[to] = session = new OutboundSession(peer, to);
+            _sessionsByPeer[peer] = session;
         }
 
         if (session.Refusal is { } refusal)
@@ -164,7 +166,7 @@ public sealed class SimulatedTransport : ITransport
             case EnvelopeFrame envelope when _admitted.TryGetValue(from, out var peer):
                 OnEnvelope(from, peer, envelope, responsesOnly: false);
                 break;
-            case EnvelopeFrame envelope when _sessions.Values.FirstOrDefault(s => s.PeerId == from && s.Version is not null) is { } session:
+            case EnvelopeFrame envelope when _sessionsByPeer.TryGetValue(from, out var session) && session.Version is not null:
                 // A peer we opened a session to answers our requests; nothing else is taken from it
                 // until it has said Hello itself.
                 OnEnvelope(from, new PeerIdentity(string.Empty, _options.ClusterId, envelope.SenderAddress, session.Version!.Value), envelope, responsesOnly: true);
@@ -192,13 +194,12 @@ public sealed class SimulatedTransport : ITransport
 
     private void OnHelloReply(int from, HelloReplyFrame frame)
     {
-        var session = _sessions.Values.FirstOrDefault(s => s.PeerId == from && s.Version is null && s.Refusal is null);
-        if (session is null)
+        if (!_sessionsByPeer.TryGetValue(from, out var session) || session.Version is not null || session.Refusal is not null)
         {
             return;
         }
 
-        var to = _sessions.First(kv => kv.Value == session).Key;
+        var to = session.Address;
         session.RetryTimer?.Dispose();
         var queued = session.Queued.ToList();
         session.Queued.Clear();
@@ -269,9 +270,11 @@ public sealed class SimulatedTransport : ITransport
         }
     }
 
-    private sealed class OutboundSession(int peerId)
+    private sealed class OutboundSession(int peerId, NodeAddress address)
     {
         public int PeerId { get; } = peerId;
+
+        public NodeAddress Address { get; } = address;
 
         public ulong Attempt { get; set; }
 

@@ -76,20 +76,21 @@ internal sealed partial class ChildProcess : IDisposable
         using var cts = new CancellationTokenSource(deadline ?? DefaultDeadline);
         while (true)
         {
-            lock (_gate)
+            if (FindLine(regex) is { } match)
             {
-                foreach (var line in _lines)
-                {
-                    var match = regex.Match(line);
-                    if (match.Success)
-                    {
-                        return match;
-                    }
-                }
+                return match;
             }
 
             if (_process.HasExited && !_changed.Wait(0))
             {
+                // Output events can still be in flight after the exit: wait until both streams
+                // are drained, then give the lines one last look before calling it a failure.
+                _process.WaitForExit();
+                if (FindLine(regex) is { } late)
+                {
+                    return late;
+                }
+
                 throw new InvalidOperationException($"Process exited ({_process.ExitCode}) before printing /{pattern}/. Output:\n{Output}");
             }
 
@@ -139,6 +140,14 @@ internal sealed partial class ChildProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private Match? FindLine(Regex regex)
+    {
+        lock (_gate)
+        {
+            return _lines.Select(line => regex.Match(line)).FirstOrDefault(m => m.Success);
+        }
     }
 
     private void Append(string stream, string? line)

@@ -16,7 +16,7 @@ public sealed class ClusterPeerTls : IPeerTls
     private readonly TlsCredentialStore _store;
     private readonly string _clusterId;
     private readonly TimeProvider _time;
-    private (long Version, PeerCertificateValidator Validator)? _validator;
+    private CachedValidator? _validator;
 
     /// <summary>Judges peers of <paramref name="clusterId"/> with the CAs in <paramref name="store"/>.</summary>
     public ClusterPeerTls(TlsCredentialStore store, string clusterId, TimeProvider time)
@@ -53,15 +53,19 @@ public sealed class ClusterPeerTls : IPeerTls
 
     private PeerCertificateValidator Validator()
     {
+        // Handshakes run concurrently: the cache is one immutable reference, swapped whole, so a
+        // reader never pairs a new version with the validator of an older CA bundle.
         var version = _store.Version;
-        var cached = _validator;
-        if (cached is { } c && c.Version == version)
+        var cached = Volatile.Read(ref _validator);
+        if (cached is not null && cached.Version == version)
         {
-            return c.Validator;
+            return cached.Validator;
         }
 
-        var validator = new PeerCertificateValidator(_store.Current.TrustedCas, _time);
-        _validator = (version, validator);
-        return validator;
+        var fresh = new CachedValidator(version, new PeerCertificateValidator(_store.Current.TrustedCas, _time));
+        Volatile.Write(ref _validator, fresh);
+        return fresh.Validator;
     }
+
+    private sealed record CachedValidator(long Version, PeerCertificateValidator Validator);
 }

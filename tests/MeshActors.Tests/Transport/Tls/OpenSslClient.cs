@@ -22,12 +22,18 @@ internal static class OpenSslClient
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-
-        var output = new System.Text.StringBuilder();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         process.StandardInput.Close();
-        await process.WaitForExitAsync(deadline.Token);
-        output.Append(await stdout).Append(await stderr);
-        return (process.ExitCode, output.ToString());
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw new TimeoutException($"openssl s_client did not finish within 20 s: {await stdout}{await stderr}");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
     }
 }
