@@ -172,6 +172,36 @@ internal sealed class ConfigReader(HoconObject root)
         return map;
     }
 
+    public List<string> StringList(string path, string fix)
+    {
+        var list = new List<string>();
+        switch (Find(path, fix))
+        {
+            case HoconArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is HoconString s)
+                    {
+                        list.Add(s.Value);
+                    }
+                    else
+                    {
+                        Fail(path + "." + i, array[i], $"expected a string, got {Describe(array[i])}", fix, string.Empty);
+                    }
+                }
+
+                break;
+            case { } other:
+                Fail(path, other, $"expected a list, got {Describe(other)}", fix, string.Empty);
+                break;
+        }
+
+        return list;
+    }
+
+    public IReadOnlyList<string> Keys(string path) =>
+        root.TryGet(path, out var value) && value is HoconObject obj ? obj.Keys.ToList() : [];
+
     public TEnum Enum<TEnum>(string path, TEnum fallback)
         where TEnum : struct, Enum
     {

@@ -16,6 +16,12 @@ public sealed record MeshActorsOptions
     /// <summary><c>meshactors.transport</c>.</summary>
     public required TransportOptions Transport { get; init; }
 
+    /// <summary><c>meshactors.discovery</c>.</summary>
+    public required DiscoveryOptions Discovery { get; init; }
+
+    /// <summary><c>meshactors.membership</c>.</summary>
+    public required MembershipOptions Membership { get; init; }
+
     /// <summary><c>meshactors.actors</c>.</summary>
     public required ActorOptions Actors { get; init; }
 

@@ -1,5 +1,7 @@
 using MeshActors.Actors;
 using MeshActors.Configuration.Hocon;
+using MeshActors.Membership;
+using MeshActors.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Configuration;
@@ -20,6 +22,14 @@ public static class MeshActorsOptionsBinder
             {
                 Id = r.Identifier("meshactors.node.id", "use letters, digits, '-', '_' or '.', or leave it empty to generate one", allowEmpty: true),
                 DataDir = r.String("meshactors.node.data-dir", "set a folder path such as \"meshactors-data\""),
+                Metadata = new NodeMetadataOptions
+                {
+                    Role = r.String("meshactors.node.metadata.role", "set a role such as \"worker\", or \"\" for none"),
+                    Region = r.String("meshactors.node.metadata.region", "set a region such as \"eu-west-1\", or \"\""),
+                    Zone = r.String("meshactors.node.metadata.zone", "set a zone such as \"eu-west-1a\", or \"\""),
+                    Capacity = (uint)r.Long("meshactors.node.metadata.capacity", 1, 1_000_000, "set a whole number from 1 to 1000000; 100 is an ordinary node"),
+                    Labels = r.StringMap("meshactors.node.metadata.labels", _ => null, "write name = \"value\""),
+                },
             },
             Cluster = new ClusterOptions
             {
@@ -32,6 +42,8 @@ public static class MeshActorsOptionsBinder
                 Port = (int)r.Long("meshactors.control.port", 0, 65535, portFix),
             },
             Transport = BindTransport(r, portFix),
+            Discovery = new DiscoveryOptions { StaticSeeds = BindSeeds(r) },
+            Membership = BindMembership(r),
             Actors = new ActorOptions
             {
                 Throughput = (int)r.Long("meshactors.actors.throughput", 1, 10_000, "set a whole number from 1 to 10000; 32 is a good start"),
@@ -85,6 +97,63 @@ public static class MeshActorsOptionsBinder
                 PinnedKeys = r.StringMap(t + "tls.pinned-keys", CheckFingerprint, "write node-id = \"sha256:<64 hex digits>\" as printed by meshctl cert issue"),
             },
         };
+    }
+
+    private static List<NodeAddress> BindSeeds(ConfigReader r)
+    {
+        const string path = "meshactors.discovery.static.seeds";
+        var seeds = new List<NodeAddress>();
+        var texts = r.StringList(path, "write a list of host:port strings, e.g. [\"10.0.0.1:7946\", \"10.0.0.2:7946\"]");
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (NodeAddress.TryParse(texts[i], out var address, out var error))
+            {
+                seeds.Add(address);
+            }
+            else
+            {
+                r.Add(path + "." + i, error, "write host:port, e.g. \"10.0.0.1:7946\"");
+            }
+        }
+
+        return seeds;
+    }
+
+    private static MembershipOptions BindMembership(ConfigReader r)
+    {
+        var profiles = r.Keys("meshactors.membership.profiles").Where(k => k != "base").ToArray();
+        var name = r.Choice("meshactors.membership.profile", profiles.Length > 0 ? profiles : ["lan"]);
+        var p = "meshactors.membership.profiles." + (profiles.Contains(name) ? name : "base") + ".";
+        const string d = "set a duration such as ";
+        var settings = new MembershipSettings
+        {
+            ProbeInterval = r.Duration(p + "probe-interval", TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10), d + "1s"),
+            ProbeTimeout = r.Duration(p + "probe-timeout", TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10), d + "500ms"),
+            IndirectChecks = (int)r.Long(p + "indirect-checks", 0, 32, "set a whole number from 0 to 32; 3 is usual"),
+            SuspicionMult = (int)r.Long(p + "suspicion-mult", 1, 100, "set a whole number from 1 to 100; 4 is usual"),
+            SuspicionMaxTimeoutMult = (int)r.Long(p + "suspicion-max-timeout-mult", 1, 100, "set a whole number from 1 to 100; 6 is usual"),
+            RetransmitMult = (int)r.Long(p + "retransmit-mult", 1, 100, "set a whole number from 1 to 100; 4 is usual"),
+            GossipInterval = r.Duration(p + "gossip-interval", TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10), d + "200ms"),
+            GossipNodes = (int)r.Long(p + "gossip-nodes", 0, 64, "set a whole number from 0 to 64; 3 is usual"),
+            GossipToTheDead = r.Duration(p + "gossip-to-the-dead", TimeSpan.Zero, TimeSpan.FromDays(1), d + "30s"),
+            PushPullInterval = r.Duration(p + "push-pull-interval", TimeSpan.FromMilliseconds(100), TimeSpan.FromDays(1), d + "30s"),
+            AwarenessMaxMultiplier = (int)r.Long(p + "awareness-max-multiplier", 1, 100, "set a whole number from 1 to 100; 8 is usual"),
+            TombstoneTtl = r.Duration(p + "tombstone-ttl", TimeSpan.Zero, TimeSpan.FromDays(30), d + "60s"),
+            MaxPiggybackBytes = (int)r.Size(p + "max-piggyback-bytes", 256, 1024 * 1024, "set a size from 256 to 1MiB, e.g. 1400"),
+            JoinRetryInterval = r.Duration(p + "join-retry-interval", TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1), d + "1s"),
+            LeaveTimeout = r.Duration(p + "leave-timeout", TimeSpan.Zero, TimeSpan.FromMinutes(10), d + "2s"),
+        };
+        if (settings.ProbeTimeout >= settings.ProbeInterval)
+        {
+            r.Add(p + "probe-timeout", $"{settings.ProbeTimeout} is not below probe-interval ({settings.ProbeInterval})", "make probe-timeout shorter than probe-interval, so indirect probes have time to answer");
+        }
+
+        if (settings.TombstoneTtl < settings.GossipToTheDead)
+        {
+            r.Add(p + "tombstone-ttl", $"{settings.TombstoneTtl} is below gossip-to-the-dead ({settings.GossipToTheDead})", "keep tombstones at least as long as gossip-to-the-dead");
+        }
+
+        return new MembershipOptions { Profile = name, Settings = settings };
     }
 
     private static void CheckTransport(ConfigReader r, TransportOptions transport)

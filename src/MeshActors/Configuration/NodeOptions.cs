@@ -8,4 +8,7 @@ public sealed record NodeOptions
 
     /// <summary>Folder for state that survives restarts, as configured (may be relative).</summary>
     public required string DataDir { get; init; }
+
+    /// <summary>What the node tells the cluster about itself.</summary>
+    public required NodeMetadataOptions Metadata { get; init; }
 }

@@ -63,4 +63,28 @@ internal static partial class MeshLog
 
     [LoggerMessage(EventId = 4902, Level = LogLevel.Warning, Message = "TLS credentials not reloaded, still using the previous ones (key {Fingerprint}): {Problem}")]
     public static partial void TlsCredentialsReloadFailed(ILogger logger, string fingerprint, string problem, Exception exception);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "No seeds configured (meshactors.discovery.static.seeds): {NodeId} starts a single-node cluster; others join it through {Address}")]
+    public static partial void SingleNodeCluster(ILogger logger, string nodeId, string address);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Joining through {Seeds}")]
+    public static partial void Joining(ILogger logger, string seeds);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Joined the cluster through {Seed}: {Members} member(s) known")]
+    public static partial void Joined(ILogger logger, string seed, int members);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "No seed has answered yet ({Seeds}); still trying every {Interval}")]
+    public static partial void JoinRetrying(ILogger logger, string seeds, TimeSpan interval);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Member {NodeId} at {Address}: {Event} (incarnation {Incarnation})")]
+    public static partial void MemberChanged(ILogger logger, string nodeId, string address, MeshActors.Membership.MemberEventKind @event, ulong incarnation);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Refuting a {Status} claim about this node at incarnation {Incarnation} (from {From}); now alive at {NewIncarnation}")]
+    public static partial void Refuting(ILogger logger, MeshActors.Membership.MemberStatus status, ulong incarnation, string from, ulong newIncarnation);
+
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Another process claims this node's id {NodeId} from {Address}; node ids must be unique")]
+    public static partial void NodeIdConflict(ILogger logger, string nodeId, string address);
+
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Information, Message = "Leaving the cluster: notified {Members} member(s), {Acknowledged} acknowledged")]
+    public static partial void Left(ILogger logger, int members, int acknowledged);
 }

@@ -31,4 +31,28 @@ public static class MeshMetrics
 
     /// <summary>Request round-trip time, by <c>type</c>.</summary>
     public static readonly Histogram<double> RoundTrip = Meter.CreateHistogram<double>("meshactors.transport.request.duration", "s", "Request round-trip time");
+
+    /// <summary>Members by <c>status</c> (alive, suspect, dead, left), as this node sees them.</summary>
+    public static readonly UpDownCounter<long> Members = Meter.CreateUpDownCounter<long>("meshactors.membership.members", "{member}", "Members by status");
+
+    /// <summary>Direct probe round-trip time (ping to ack).</summary>
+    public static readonly Histogram<double> ProbeRoundTrip = Meter.CreateHistogram<double>("meshactors.membership.probe.duration", "s", "Probe round-trip time");
+
+    /// <summary>Probes, by <c>outcome</c>: ack (direct), indirect_ack, failed.</summary>
+    public static readonly Counter<long> Probes = Meter.CreateCounter<long>("meshactors.membership.probes", "{probe}", "Probes by outcome");
+
+    /// <summary>Indirect probes this node asked for, by <c>outcome</c>: ack, nack, no_answer.</summary>
+    public static readonly Counter<long> IndirectProbes = Meter.CreateCounter<long>("meshactors.membership.indirect_probes", "{probe}", "Indirect probes by outcome");
+
+    /// <summary>Suspicions this node applied (<c>raised</c>) and saw refuted (<c>refuted</c>), by <c>event</c>.</summary>
+    public static readonly Counter<long> Suspicions = Meter.CreateCounter<long>("meshactors.membership.suspicions", "{suspicion}", "Suspicions raised and refuted");
+
+    /// <summary>Membership messages sent, by <c>type</c> (ping, ack, indirect_ping, nack, gossip, push_pull).</summary>
+    public static readonly Counter<long> GossipMessages = Meter.CreateCounter<long>("meshactors.membership.messages.sent", "{message}", "Membership messages sent");
+
+    /// <summary>Membership payload bytes sent, by <c>type</c>.</summary>
+    public static readonly Counter<long> GossipBytes = Meter.CreateCounter<long>("meshactors.membership.bytes.sent", "By", "Membership payload bytes sent");
+
+    /// <summary>Full-state push-pull exchanges, by <c>direction</c> (initiated, answered).</summary>
+    public static readonly Counter<long> PushPullSyncs = Meter.CreateCounter<long>("meshactors.membership.push_pull", "{sync}", "Push-pull syncs");
 }

@@ -1,6 +1,7 @@
 using MeshActors.Actors;
 using MeshActors.Configuration;
 using MeshActors.Diagnostics;
+using MeshActors.Membership;
 using MeshActors.Transport;
 using MeshActors.Transport.Http2;
 using MeshActors.Transport.Wire;
@@ -57,11 +58,19 @@ public sealed class MeshNode : IHostedService
 
     internal IRandomSource Random { get; }
 
-    /// <summary>Until membership and the other protocols route messages to their actors, the node
-    /// answers probes (used by tests, benchmarks and reachability checks) and ignores the rest.</summary>
-    private static void OnInbound(InboundMessage message)
+    /// <summary>The cluster as this node sees it; available once started.</summary>
+    public ClusterMembership Membership { get; private set; } = null!;
+
+    /// <summary>Routes membership messages to the membership actor, and answers probes (used by
+    /// tests, benchmarks and reachability checks). Messages that arrive before membership has
+    /// started are dropped; the protocol retries whatever it sends.</summary>
+    private void OnInbound(InboundMessage message)
     {
-        if (message is { Message: Probe probe, Reply: { } reply })
+        if (ClusterMembership.Handles(message.Message))
+        {
+            Membership?.Deliver(message);
+        }
+        else if (message is { Message: Probe probe, Reply: { } reply })
         {
             reply(new ProbeReply { Sequence = probe.Sequence });
         }
@@ -94,6 +103,16 @@ public sealed class MeshNode : IHostedService
             throw new ConfigValidationException([new ConfigError("meshactors.transport.port", null, $"cannot listen on {t.Host}:{t.Port}: {ex.Message}", "choose a free port, or 0 to pick one")]);
         }
 
+        var metadata = Config.Options.Node.Metadata;
+        Membership = ClusterMembership.Start(System, new MembershipActorOptions
+        {
+            NodeId = NodeId,
+            Transport = Transport,
+            Settings = Config.Options.Membership.Settings,
+            Seeds = Config.Options.Discovery.StaticSeeds,
+            Metadata = new MemberMetadata(metadata.Role, ClusterId, metadata.Region, metadata.Zone, ProtocolRange.Supported.Max, metadata.Capacity,
+                global::System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, metadata.Labels)),
+        }, Config.Options.Actors.Supervision);
         IsRunning = true;
         MeshLog.NodeStarted(_log, NodeId, ClusterId);
     }
@@ -106,6 +125,18 @@ public sealed class MeshNode : IHostedService
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         IsRunning = false;
+        if (Membership is not null)
+        {
+            try
+            {
+                await Membership.LeaveAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                // The node stops anyway; the others will detect it as failed.
+            }
+        }
+
         if (Transport is not null)
         {
             await Transport.DisposeAsync().ConfigureAwait(false);

@@ -26,6 +26,12 @@ public sealed class MessageTypes
     [
         (1, Probe.Parser, typeof(Probe)),
         (2, ProbeReply.Parser, typeof(ProbeReply)),
+        (3, SwimPing.Parser, typeof(SwimPing)),
+        (4, SwimAck.Parser, typeof(SwimAck)),
+        (5, SwimIndirectPing.Parser, typeof(SwimIndirectPing)),
+        (6, SwimNack.Parser, typeof(SwimNack)),
+        (7, SwimGossip.Parser, typeof(SwimGossip)),
+        (8, SwimPushPull.Parser, typeof(SwimPushPull)),
     ]);
 
     /// <summary>The numbers and type names, for the pinning test and diagnostics.</summary>

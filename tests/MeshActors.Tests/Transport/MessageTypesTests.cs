@@ -13,6 +13,12 @@ public sealed class MessageTypesTests
         {
             [1] = nameof(Probe),
             [2] = nameof(ProbeReply),
+            [3] = nameof(SwimPing),
+            [4] = nameof(SwimAck),
+            [5] = nameof(SwimIndirectPing),
+            [6] = nameof(SwimNack),
+            [7] = nameof(SwimGossip),
+            [8] = nameof(SwimPushPull),
         });
     }
 

@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Google.Protobuf;
+using MeshActors.Actors;
+using MeshActors.Diagnostics;
+using MeshActors.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace MeshActors.Membership;
+
+/// <summary>
+/// A node's view of its cluster, for embedders: the member list, a stream of changes, metadata
+/// updates and a graceful leave. Backed by the node's membership actor; every call is safe from
+/// any thread.
+/// </summary>
+public sealed class ClusterMembership
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+    private readonly IActorRef<MembershipActor.Protocol.Message> _actor;
+    private readonly ITransport _transport;
+    private readonly MembershipSettings _settings;
+    private readonly ILogger _log;
+
+    private ClusterMembership(string nodeId, IActorRef<MembershipActor.Protocol.Message> actor, ITransport transport, MembershipSettings settings, ILogger log)
+    {
+        NodeId = nodeId;
+        _actor = actor;
+        _transport = transport;
+        _settings = settings;
+        _log = log;
+    }
+
+    /// <summary>This node's id.</summary>
+    public string NodeId { get; }
+
+    /// <summary>The current member list.</summary>
+    public Task<MembershipSnapshot> GetSnapshotAsync() =>
+        _actor.Ask((IActorRef<MembershipSnapshot> r) => new MembershipActor.Protocol.GetSnapshot(r), AskTimeout);
+
+    /// <summary>
+    /// The member list now, then after every change, with the changes — until
+    /// <paramref name="cancellationToken"/> is cancelled or the node stops. A consumer that falls
+    /// more than 256 updates behind skips the oldest (each update carries the whole list).
+    /// </summary>
+    public async IAsyncEnumerable<MembershipUpdate> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var reader = await _actor.Ask((IActorRef<ChannelReader<MembershipUpdate>> r) => new MembershipActor.Protocol.Subscribe(r), AskTimeout).ConfigureAwait(false);
+        while (true)
+        {
+            MembershipUpdate update;
+            try
+            {
+                if (!await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    yield break;
+                }
+
+                if (!reader.TryRead(out update!))
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
+            yield return update;
+        }
+    }
+
+    /// <summary>Announces new metadata; it spreads like a status change (at a higher incarnation).</summary>
+    public Task<Member> UpdateMetadataAsync(MemberMetadata metadata) =>
+        _actor.Ask((IActorRef<Member> r) => new MembershipActor.Protocol.UpdateMetadata(metadata, r), AskTimeout);
+
+    /// <summary>
+    /// Leaves gracefully: marks this node left, tells the live members directly and waits up to
+    /// the profile's leave-timeout for their acknowledgements. Returns how many acknowledged.
+    /// </summary>
+    public async Task<int> LeaveAsync(CancellationToken cancellationToken = default)
+    {
+        var notice = await _actor.Ask((IActorRef<LeaveNotice> r) => new MembershipActor.Protocol.Leave(r), AskTimeout).ConfigureAwait(false);
+        var acks = await Task.WhenAll(notice.Recipients.Select(to => Acknowledge(to, notice.Notice, cancellationToken))).ConfigureAwait(false);
+        var acknowledged = acks.Count(a => a);
+        MeshLog.Left(_log, notice.Recipients.Count, acknowledged);
+        return acknowledged;
+    }
+
+    internal static ClusterMembership Start(ActorSystem system, MembershipActorOptions options, SupervisionStrategy? supervision = null)
+    {
+        var actor = system.Spawn("membership", () => new MembershipActor(options), supervision);
+        var log = system.LoggerFactory.CreateLogger<ClusterMembership>();
+        return new ClusterMembership(options.NodeId, actor, options.Transport, options.Settings, log);
+    }
+
+    /// <summary>Whether <paramref name="message"/> is a membership message this component handles.</summary>
+    internal static bool Handles(IMessage message) => message is Transport.Wire.SwimPing or Transport.Wire.SwimAck or
+        Transport.Wire.SwimIndirectPing or Transport.Wire.SwimNack or Transport.Wire.SwimGossip or Transport.Wire.SwimPushPull;
+
+    /// <summary>Hands an inbound membership message to the actor.</summary>
+    internal void Deliver(InboundMessage message) => _actor.Tell(new MembershipActor.Protocol.Inbound(message));
+
+    private async Task<bool> Acknowledge(NodeAddress to, IMessage notice, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _transport.RequestAsync(to, notice, _settings.LeaveTimeout, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is TimeoutException or TransportException or HandshakeRefusedException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Threading.Channels;
+using MeshActors.Actors;
+using MeshActors.Transport;
+
+namespace MeshActors.Membership;
+
+internal sealed partial class MembershipActor
+{
+    /// <summary>The messages the membership actor understands.</summary>
+    public static class Protocol
+    {
+        /// <summary>Base of every message to the membership actor.</summary>
+        public abstract record Message;
+
+        /// <summary>A membership message from a peer, as the transport delivered it.</summary>
+        public sealed record Inbound(InboundMessage Message) : Message;
+
+        /// <summary>Asks for the current member list.</summary>
+        public sealed record GetSnapshot(IActorRef<MembershipSnapshot> ReplyTo) : Message;
+
+        /// <summary>Subscribes to member updates; the first update read is the current list.</summary>
+        public sealed record Subscribe(IActorRef<ChannelReader<MembershipUpdate>> ReplyTo) : Message;
+
+        /// <summary>Marks this node left, stops probing, and answers with the notice to deliver.</summary>
+        public sealed record Leave(IActorRef<LeaveNotice> ReplyTo) : Message;
+
+        /// <summary>Announces new metadata at a higher incarnation; answers with this node's new record.</summary>
+        public sealed record UpdateMetadata(MemberMetadata Metadata, IActorRef<Member> ReplyTo) : Message;
+    }
+
+    private sealed record ProbeTick : Protocol.Message
+    {
+        public static readonly ProbeTick Instance = new();
+    }
+
+    private sealed record ProbeTimeout(ulong Sequence) : Protocol.Message
+    {
+        public static readonly object Key = new();
+    }
+
+    private sealed record RelayTimeout(ulong Sequence) : Protocol.Message;
+
+    private sealed record SuspicionTimeout(string NodeId, ulong Incarnation) : Protocol.Message;
+
+    private sealed record GossipTick : Protocol.Message
+    {
+        public static readonly GossipTick Instance = new();
+    }
+
+    private sealed record PushPullTick : Protocol.Message
+    {
+        public static readonly PushPullTick Instance = new();
+    }
+
+    private sealed record JoinTick : Protocol.Message
+    {
+        public static readonly JoinTick Instance = new();
+    }
+
+    private sealed record GcTick : Protocol.Message
+    {
+        public static readonly GcTick Instance = new();
+    }
+}
