@@ -64,6 +64,7 @@ public sealed class ControlServer : IHostedService, IAsyncDisposable
         var app = builder.Build();
         HealthEndpoints.Map(app, _node, _time);
         ConnectionEndpoints.Map(app, _node);
+        MemberEndpoints.Map(app, _node);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

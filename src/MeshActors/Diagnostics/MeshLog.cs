@@ -25,7 +25,7 @@ internal static partial class MeshLog
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
     public static partial void ConfigWarning(ILogger logger, string warning);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Node {NodeId} is up in cluster {ClusterId} (single node: clustering is not configured)")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Node {NodeId} is up in cluster {ClusterId}")]
     public static partial void NodeStarted(ILogger logger, string nodeId, string clusterId);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Generated node id {NodeId}, kept in {DataDir}")]
