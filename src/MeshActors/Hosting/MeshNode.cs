@@ -129,7 +129,7 @@ public sealed class MeshNode : IHostedService
         {
             try
             {
-                await Membership.LeaveAsync(cancellationToken).ConfigureAwait(false);
+                await Membership.LeaveAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
             {

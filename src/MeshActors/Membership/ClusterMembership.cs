@@ -17,17 +17,13 @@ public sealed class ClusterMembership
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
     private readonly IActorRef<MembershipActor.Protocol.Message> _actor;
-    private readonly ITransport _transport;
     private readonly MembershipSettings _settings;
-    private readonly ILogger _log;
 
-    private ClusterMembership(string nodeId, IActorRef<MembershipActor.Protocol.Message> actor, ITransport transport, MembershipSettings settings, ILogger log)
+    private ClusterMembership(string nodeId, IActorRef<MembershipActor.Protocol.Message> actor, MembershipSettings settings)
     {
         NodeId = nodeId;
         _actor = actor;
-        _transport = transport;
         _settings = settings;
-        _log = log;
     }
 
     /// <summary>This node's id.</summary>
@@ -77,20 +73,13 @@ public sealed class ClusterMembership
     /// Leaves gracefully: marks this node left, tells the live members directly and waits up to
     /// the profile's leave-timeout for their acknowledgements. Returns how many acknowledged.
     /// </summary>
-    public async Task<int> LeaveAsync(CancellationToken cancellationToken = default)
-    {
-        var notice = await _actor.Ask((IActorRef<LeaveNotice> r) => new MembershipActor.Protocol.Leave(r), AskTimeout).ConfigureAwait(false);
-        var acks = await Task.WhenAll(notice.Recipients.Select(to => Acknowledge(to, notice.Notice, cancellationToken))).ConfigureAwait(false);
-        var acknowledged = acks.Count(a => a);
-        MeshLog.Left(_log, notice.Recipients.Count, acknowledged);
-        return acknowledged;
-    }
+    public Task<int> LeaveAsync() =>
+        _actor.Ask((IActorRef<int> r) => new MembershipActor.Protocol.Leave(r), _settings.LeaveTimeout + AskTimeout);
 
     internal static ClusterMembership Start(ActorSystem system, MembershipActorOptions options, SupervisionStrategy? supervision = null)
     {
         var actor = system.Spawn("membership", () => new MembershipActor(options), supervision);
-        var log = system.LoggerFactory.CreateLogger<ClusterMembership>();
-        return new ClusterMembership(options.NodeId, actor, options.Transport, options.Settings, log);
+        return new ClusterMembership(options.NodeId, actor, options.Settings);
     }
 
     /// <summary>Whether <paramref name="message"/> is a membership message this component handles.</summary>
@@ -99,17 +88,4 @@ public sealed class ClusterMembership
 
     /// <summary>Hands an inbound membership message to the actor.</summary>
     internal void Deliver(InboundMessage message) => _actor.Tell(new MembershipActor.Protocol.Inbound(message));
-
-    private async Task<bool> Acknowledge(NodeAddress to, IMessage notice, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _transport.RequestAsync(to, notice, _settings.LeaveTimeout, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex) when (ex is TimeoutException or TransportException or HandshakeRefusedException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
 }

@@ -21,8 +21,8 @@ internal sealed partial class MembershipActor
         /// <summary>Subscribes to member updates; the first update read is the current list.</summary>
         public sealed record Subscribe(IActorRef<ChannelReader<MembershipUpdate>> ReplyTo) : Message;
 
-        /// <summary>Marks this node left, stops probing, and answers with the notice to deliver.</summary>
-        public sealed record Leave(IActorRef<LeaveNotice> ReplyTo) : Message;
+        /// <summary>Marks this node left, stops probing, tells the live members, and answers with how many acknowledged.</summary>
+        public sealed record Leave(IActorRef<int> ReplyTo) : Message;
 
         /// <summary>Announces new metadata at a higher incarnation; answers with this node's new record.</summary>
         public sealed record UpdateMetadata(MemberMetadata Metadata, IActorRef<Member> ReplyTo) : Message;
@@ -37,6 +37,8 @@ internal sealed partial class MembershipActor
     {
         public static readonly object Key = new();
     }
+
+    private sealed record LeaveAnswered(bool Acknowledged) : Protocol.Message;
 
     private sealed record RelayTimeout(ulong Sequence) : Protocol.Message;
 

@@ -27,6 +27,7 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
     private MemberTable _table = null!;
     private ProbeOrder _order = null!;
     private ProbeRound? _probe;
+    private LeaveProgress? _leave;
     private State _state;
     private int _awareness;
     private ulong _sequence;
@@ -134,6 +135,9 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
             case Protocol.Leave leave:
                 OnLeave(leave);
                 break;
+            case LeaveAnswered answered:
+                OnLeaveAnswered(answered.Acknowledged);
+                break;
             case Protocol.UpdateMetadata update:
                 Refute(_table.Self.Incarnation + 1, update.Metadata);
                 update.ReplyTo.Tell(_table.Self);
@@ -196,6 +200,7 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
             }
             else
             {
+                _options.Stats.IndirectAcks++;
                 MeshMetrics.IndirectProbes.Add(1, new KeyValuePair<string, object?>("outcome", "ack"));
             }
 
@@ -360,7 +365,9 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
             return;
         }
 
-        foreach (var peer in RandomMembers(1, m => m.Status == MemberStatus.Alive))
+        // Dead members are candidates too (not left ones): after a partition heals, each side
+        // still holds the other as dead, and an exchange with one of them starts the repair.
+        foreach (var peer in RandomMembers(1, m => m.Status is MemberStatus.Alive or MemberStatus.Dead))
         {
             MeshMetrics.PushPullSyncs.Add(1, new KeyValuePair<string, object?>("direction", "initiated"));
             Send(peer.Address, FullState(join: false, reply: false), "push_pull");
@@ -391,7 +398,7 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
 
     private void OnPushPull(PeerIdentity from, SwimPushPull pushPull)
     {
-        MergeAll(pushPull.Members);
+        MergeAll(pushPull.Members, deadAsSuspect: true);
         if (!pushPull.Reply)
         {
             MeshMetrics.PushPullSyncs.Add(1, new KeyValuePair<string, object?>("direction", "answered"));
@@ -414,8 +421,16 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
         }
     }
 
+    /// <summary>Marks this node left, tells the live members directly (as requests, so each
+    /// answers) and replies with how many acknowledged once all answered or timed out.</summary>
     private void OnLeave(Protocol.Leave leave)
     {
+        if (_leave is not null)
+        {
+            _leave.Waiting.Add(leave.ReplyTo);
+            return;
+        }
+
         _state = State.Leaving;
         var self = _table.Self;
         var previous = self.Status;
@@ -426,17 +441,64 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
         var notice = MemberUpdate.Of(self, SelfId);
         Broadcast(notice);
         var recipients = RandomMembers(MaxLeaveNotices, m => m.IsLive).Select(m => m.Address).ToList();
+        _leave = new LeaveProgress(recipients.Count) { Waiting = { leave.ReplyTo } };
         var gossip = new SwimGossip();
         gossip.Updates.Add(MemberWire.ToRecord(notice));
-        leave.ReplyTo.Tell(new LeaveNotice(gossip, recipients));
+        var me = Context.Self;
+        foreach (var to in recipients)
+        {
+            _options.Stats.MessagesSent++;
+            Transport.RequestAsync(to, gossip, _settings.LeaveTimeout)
+                .ContinueWith(t => me.Tell(new LeaveAnswered(t.IsCompletedSuccessfully)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        FinishLeaveIfDone();
     }
 
-    private void MergeAll(IEnumerable<MemberRecord> records)
+    private void OnLeaveAnswered(bool acknowledged)
+    {
+        if (_leave is null)
+        {
+            return;
+        }
+
+        _leave.Outstanding--;
+        _leave.Acknowledged += acknowledged ? 1 : 0;
+        FinishLeaveIfDone();
+    }
+
+    private void FinishLeaveIfDone()
+    {
+        if (_leave is not { Outstanding: <= 0 } leave || leave.Finished)
+        {
+            return;
+        }
+
+        leave.Finished = true;
+        MeshLog.Left(Context.Log, leave.Notified, leave.Acknowledged);
+        foreach (var waiting in leave.Waiting)
+        {
+            waiting.Tell(leave.Acknowledged);
+        }
+
+        leave.Waiting.Clear();
+    }
+
+    /// <summary>Merges claims. From a full-state exchange, a death this node has not heard of is
+    /// taken as a suspicion (as memberlist does): the other side may have declared it during a
+    /// partition, and a suspicion gives a live member the time to refute.</summary>
+    private void MergeAll(IEnumerable<MemberRecord> records, bool deadAsSuspect = false)
     {
         foreach (var record in records)
         {
             if (MemberWire.FromRecord(record) is { } update)
             {
+                if (deadAsSuspect && update.Status == MemberStatus.Dead && update.NodeId != SelfId &&
+                    _table.TryGet(update.NodeId, out var known) && known.IsLive)
+                {
+                    update = update with { Status = MemberStatus.Suspect };
+                }
+
                 Merge(update);
             }
         }
@@ -677,6 +739,19 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
         public int ExpectedNacks { get; set; }
 
         public int Nacks { get; set; }
+    }
+
+    private sealed class LeaveProgress(int notified)
+    {
+        public int Notified { get; } = notified;
+
+        public int Outstanding { get; set; } = notified;
+
+        public int Acknowledged { get; set; }
+
+        public bool Finished { get; set; }
+
+        public List<IActorRef<int>> Waiting { get; } = [];
     }
 
     private sealed record Relay(NodeAddress Origin, ulong OriginSequence, bool WantNack);

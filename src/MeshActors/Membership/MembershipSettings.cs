@@ -8,6 +8,11 @@ namespace MeshActors.Membership;
 /// </summary>
 public sealed record MembershipSettings
 {
+    /// <summary>The settings of profile <paramref name="name"/> (local, lan, wan) as reference.conf defines them.</summary>
+    /// <exception cref="Configuration.ConfigValidationException">No profile has that name.</exception>
+    public static MembershipSettings FromProfile(string name) =>
+        Configuration.MeshConfigLoader.Load(new Configuration.ConfigSources { Overrides = [$"meshactors.membership.profile = \"{name}\""] }).Options.Membership.Settings;
+
     /// <summary>Time between probes of one member each (before Lifeguard's health scaling).</summary>
     public required TimeSpan ProbeInterval { get; init; }
 

@@ -11,6 +11,9 @@ internal sealed class MembershipStats
 
     public int JoinAttempts { get; set; }
 
+    /// <summary>Probes that failed directly and were answered through another member.</summary>
+    public long IndirectAcks { get; set; }
+
     /// <summary>When the node joined (or started as a single-node cluster); null while joining.</summary>
     public DateTimeOffset? UpAt { get; set; }
 
