@@ -19,5 +19,24 @@ internal sealed class BenchmarkArgs(string[] args)
         return value;
     }
 
+    /// <summary>A comma-separated list of whole numbers, e.g. <c>--nodes 100,1000</c>.</summary>
+    public long[] GetList(string name, long[] fallback)
+    {
+        var i = Array.IndexOf(args, "--" + name);
+        if (i < 0)
+        {
+            return fallback;
+        }
+
+        try
+        {
+            return args[i + 1].Split(',').Select(long.Parse).ToArray();
+        }
+        catch (Exception ex) when (ex is FormatException or IndexOutOfRangeException)
+        {
+            throw new ArgumentException($"--{name} needs whole numbers separated by commas, e.g. --{name} {string.Join(',', fallback)}.");
+        }
+    }
+
     public bool Has(string name) => args.Contains("--" + name);
 }

@@ -4,6 +4,7 @@ return args.FirstOrDefault() switch
 {
     "sim-throughput" => SimulatorThroughput.Run(args[1..]),
     "transport-rtt" => await TransportRoundTrip.RunAsync(args[1..]),
+    "membership-sim" => MembershipSimulation.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -11,5 +12,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: MeshActors.Benchmarks sim-throughput [--nodes N] [--inflight K] [--seconds S] [--seed X] [--trace-text]");
     Console.Error.WriteLine("       MeshActors.Benchmarks transport-rtt [--requests N] [--concurrency C] [--seconds S] [--insecure]");
+    Console.Error.WriteLine("       MeshActors.Benchmarks membership-sim [--nodes 100,1000,10000] [--seed X] [--loss-percent 1,5,10] [--fp-nodes N] [--fp-minutes M] [--skip-scale] [--skip-loss]");
     return 2;
 }

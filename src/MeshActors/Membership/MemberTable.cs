@@ -45,8 +45,9 @@ internal sealed class MemberTable
 
     /// <summary>Adds records as they are, for a node that starts with a known list (a warm start
     /// in benchmarks, where records are shared between nodes to save memory).</summary>
-    public void Seed(IEnumerable<Member> members)
+    public void Seed(IReadOnlyCollection<Member> members)
     {
+        _members.EnsureCapacity(members.Count + 1);
         foreach (var member in members)
         {
             if (member.NodeId != Self.NodeId && _members.TryAdd(member.NodeId, member) && member.IsLive)

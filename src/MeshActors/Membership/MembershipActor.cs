@@ -60,16 +60,13 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
         if (_options.WarmStart is { } warm)
         {
             _table.Seed(warm);
-            foreach (var member in _table.Members)
-            {
-                if (member.NodeId != SelfId)
-                {
-                    _order.Add(member.NodeId);
-                }
-            }
+            _order.AddAll(_table.Members.Where(m => m.NodeId != SelfId).Select(m => m.NodeId));
+        }
+        else
+        {
+            Broadcast(MemberUpdate.Of(_table.Self, SelfId));
         }
 
-        Broadcast(MemberUpdate.Of(_table.Self, SelfId));
         Context.Timers.StartSingle(ProbeTick.Instance, ProbeTick.Instance, Jitter(_settings.ProbeInterval));
         Context.Timers.StartPeriodic(GossipTick.Instance, GossipTick.Instance, _settings.GossipInterval, Jitter(_settings.GossipInterval));
         Context.Timers.StartSingle(PushPullTick.Instance, PushPullTick.Instance, Jitter(SwimFormulas.PushPullInterval(_settings.PushPullInterval, _table.LiveCount)));

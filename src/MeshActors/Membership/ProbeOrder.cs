@@ -27,6 +27,14 @@ internal sealed class ProbeOrder(IRandomSource random)
         }
     }
 
+    /// <summary>Adds many members at once in a fresh random order (a start from a known list).</summary>
+    public void AddAll(IEnumerable<string> nodeIds)
+    {
+        _order.AddRange(nodeIds);
+        Shuffle();
+        _next = 0;
+    }
+
     public void Remove(string nodeId)
     {
         var at = _order.IndexOf(nodeId);
