@@ -87,4 +87,7 @@ internal static partial class MeshLog
 
     [LoggerMessage(EventId = 6008, Level = LogLevel.Information, Message = "Leaving the cluster: notified {Members} member(s), {Acknowledged} acknowledged")]
     public static partial void Left(ILogger logger, int members, int acknowledged);
+
+    [LoggerMessage(EventId = 6009, Level = LogLevel.Debug, Message = "Leave notice to {Peer} not acknowledged: {Reason}")]
+    public static partial void LeaveNotAcknowledged(ILogger logger, string peer, string reason);
 }

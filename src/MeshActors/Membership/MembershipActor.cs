@@ -442,11 +442,23 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
         var gossip = new SwimGossip();
         gossip.Updates.Add(MemberWire.ToRecord(notice));
         var me = Context.Self;
+        var log = Context.Log;
         foreach (var to in recipients)
         {
             _options.Stats.MessagesSent++;
-            Transport.RequestAsync(to, gossip, _settings.LeaveTimeout)
-                .ContinueWith(t => me.Tell(new LeaveAnswered(t.IsCompletedSuccessfully)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Transport.RequestAsync(to, gossip, _settings.LeaveTimeout).ContinueWith(
+                t =>
+                {
+                    if (!t.IsCompletedSuccessfully)
+                    {
+                        MeshLog.LeaveNotAcknowledged(log, to.ToString(), t.Exception?.InnerException?.Message ?? "cancelled");
+                    }
+
+                    me.Tell(new LeaveAnswered(t.IsCompletedSuccessfully));
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
 
         FinishLeaveIfDone();
