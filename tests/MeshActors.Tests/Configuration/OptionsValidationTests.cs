@@ -40,6 +40,13 @@ public sealed class OptionsValidationTests
     [InlineData("meshactors.transport.max-message-size=12 parsecs", "meshactors.transport.max-message-size", "")]
     [InlineData("meshactors.transport.max-message-size=1GiB", "meshactors.transport.max-message-size", "out of range")]
     [InlineData("meshactors.transport.tls.pinned-keys.node-b=\"md5:abc\"", "meshactors.transport.tls.pinned-keys.\"node-b\"", "not a fingerprint")]
+    [InlineData("meshactors.membership.profile=fast", "meshactors.membership.profile", "is not one of local, lan, wan")]
+    [InlineData("meshactors.membership.profiles.lan.probe-timeout=2s", "meshactors.membership.profiles.lan.probe-timeout", "is not below probe-interval")]
+    [InlineData("meshactors.membership.profiles.lan.tombstone-ttl=1s", "meshactors.membership.profiles.lan.tombstone-ttl", "below gossip-to-the-dead")]
+    [InlineData("meshactors.membership.profiles.base.gossip-nodes=-1", "meshactors.membership.profiles.lan.gossip-nodes", "out of range")]
+    [InlineData("meshactors.discovery.static.seeds=[\"10.0.0.1\"]", "meshactors.discovery.static.seeds.0", "has no port")]
+    [InlineData("meshactors.discovery.static.seeds=\"10.0.0.1:7946\"", "meshactors.discovery.static.seeds", "expected a list")]
+    [InlineData("meshactors.node.metadata.capacity=0", "meshactors.node.metadata.capacity", "out of range")]
     public void Cross_field_and_shape_problems_name_the_setting(string assignment, string path, string problem)
     {
         var act = () => Load(assignment);
