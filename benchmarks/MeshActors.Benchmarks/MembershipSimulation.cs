@@ -135,7 +135,7 @@ internal static class MembershipSimulation
         var nodeHours = n * duration.TotalHours;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"loss={loss:P0} N={n} {duration.TotalMinutes:0} min: false deaths {deadSubjects.Count} members ({deadSubjects.Count / nodeHours:0.0000} per node-hour; " +
-            $"{deaths} dead declarations in all), suspicions seen {suspicions / nodeHours:0.0} per node-hour; {cluster.Simulation.Network.Lost:N0} messages lost; {wall.Elapsed.TotalSeconds:0.0} s wall"));
+            $"{deaths} dead declarations in all), suspect events {suspicions / nodeHours:0.0} per node-hour (each suspicion is an event on every member that hears it); {cluster.Simulation.Network.Lost:N0} messages lost; {wall.Elapsed.TotalSeconds:0.0} s wall"));
     }
 
     private static TimeSpan? Percentile(List<TimeSpan> seen, int population, double fraction, TimeSpan from)
