@@ -72,14 +72,26 @@ internal sealed partial class ChildProcess : IDisposable
         return new ChildProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
     }
 
-    /// <summary>Waits for a line matching <paramref name="pattern"/> and returns its match.</summary>
-    public async Task<Match> WaitForLineAsync(string pattern, TimeSpan? deadline = null)
+    /// <summary>How many lines the process has printed so far; pass it as <c>skip</c> to wait for a later line.</summary>
+    public int LineCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lines.Count;
+            }
+        }
+    }
+
+    /// <summary>Waits for a line matching <paramref name="pattern"/>, among all but the first <paramref name="skip"/> lines, and returns its match.</summary>
+    public async Task<Match> WaitForLineAsync(string pattern, TimeSpan? deadline = null, int skip = 0)
     {
         var regex = new Regex(pattern);
         using var cts = new CancellationTokenSource(deadline ?? DefaultDeadline);
         while (true)
         {
-            if (FindLine(regex) is { } match)
+            if (FindLine(regex, skip) is { } match)
             {
                 return match;
             }
@@ -89,7 +101,7 @@ internal sealed partial class ChildProcess : IDisposable
                 // Output events can still be in flight after the exit: wait until both streams
                 // are drained, then give the lines one last look before calling it a failure.
                 _process.WaitForExit();
-                if (FindLine(regex) is { } late)
+                if (FindLine(regex, skip) is { } late)
                 {
                     return late;
                 }
@@ -164,11 +176,11 @@ internal sealed partial class ChildProcess : IDisposable
         _process.Dispose();
     }
 
-    private Match? FindLine(Regex regex)
+    private Match? FindLine(Regex regex, int skip)
     {
         lock (_gate)
         {
-            return _lines.Select(line => regex.Match(line)).FirstOrDefault(m => m.Success);
+            return _lines.Skip(skip).Select(line => regex.Match(line)).FirstOrDefault(m => m.Success);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class MeshctlDemoTests
     }
 
     [Fact]
-    public async Task Three_nodes_over_mutual_TLS_see_a_killed_node_die_and_quit_leaves_nothing_behind()
+    public async Task Three_nodes_over_mutual_TLS_see_a_killed_node_die_come_back_and_leave_and_quit_leaves_nothing_behind()
     {
         using var demo = ChildProcess.StartDotnet(RepoPaths.MeshctlDll, ["demo", "--nodes", "3", "--base-port", "23500", "--profile", "local"], standardInput: true);
         var folder = (await demo.WaitForLineAsync(@"^folder (\S+) ")).Groups[1].Value;
@@ -41,6 +41,18 @@ public sealed class MeshctlDemoTests
         await demo.WaitForLineAsync(@"^3 members as seen by node-1 .*: 2 alive, 0 suspect, 1 dead, 0 left", Convergence);
         await demo.WaitForLineAsync(@"^│ node-3 +│ 127\.0\.0\.1:23502 +│ dead ");
         NodeRuns(pids[2]).Should().BeFalse();
+
+        var beforeRestart = demo.LineCount;
+        demo.SendLine("restart 3");
+
+        pids.Add(int.Parse((await demo.WaitForLineAsync(@"^node-3 started \(pid (\d+)\): .*, joining through node-1, node-2$")).Groups[1].Value));
+        await demo.WaitForLineAsync(@"^3 members as seen by node-1 .*: 3 alive, 0 suspect, 0 dead, 0 left", Convergence, skip: beforeRestart);
+
+        demo.SendLine("leave 2");
+
+        await demo.WaitForLineAsync(@"^node-2 is leaving \(SIGTERM to pid \d+\)");
+        await demo.WaitForLineAsync(@"^3 members as seen by node-1 .*: 2 alive, 0 suspect, 0 dead, 1 left", Convergence);
+        await demo.WaitForLineAsync(@"^node-2 has left; its process ended \(exit code 0\)");
 
         demo.SendLine("quit");
 

@@ -22,7 +22,7 @@ internal static class DemoCommand
         });
         var basePort = new Option<int>("--base-port")
         {
-            Description = $"node n listens on mesh port BASE+n-1 and control port BASE+{DemoSettings.ControlPortOffset}+n-1 (default {DefaultBasePort})",
+            Description = $"node n listens on mesh port BASE+n-1 and control port BASE+{DemoSettings.ControlPortOffset}+n-1",
             DefaultValueFactory = _ => DefaultBasePort,
         };
         basePort.Validators.Add(result =>

@@ -7,7 +7,9 @@ namespace MeshActors.Cli.Demo;
 
 /// <summary>
 /// The demo's nodes on loopback: a temporary folder with a cluster CA, one certificate, data
-/// folder and log per node, and the node processes, all seeded with node 1's mesh address.
+/// folder and log per node, and the node processes. At first every node is seeded with node 1's
+/// mesh address; a restarted node is seeded with node 1 and every node running then, so it finds
+/// the cluster even when node 1 is down (and a restarted node 1 does not start a cluster of its own).
 /// Disposing stops every process and deletes the folder.
 /// </summary>
 internal sealed class DemoCluster : IAsyncDisposable
@@ -110,8 +112,11 @@ internal sealed class DemoCluster : IAsyncDisposable
 
     private string MeshAddress(int node) => $"127.0.0.1:{_settings.MeshPort(node)}";
 
-    private ProcessStartInfo StartInfo(int n)
+    private (ProcessStartInfo Info, string JoinsThrough) StartInfo(int n)
     {
+        var seeds = Nodes[n - 1].State == DemoNodeState.NotStarted
+            ? [Nodes[0]]
+            : Nodes.Where(node => node.Number == 1 || (node.Number != n && node.IsRunning)).ToList();
         var nodeFolder = Path.Combine(Folder, $"node-{n}");
         var info = new ProcessStartInfo(DotnetHost())
         {
@@ -136,7 +141,7 @@ internal sealed class DemoCluster : IAsyncDisposable
             $"meshactors.transport.tls.ca={Quote(Path.Combine(Folder, "ca", CertificateAuthority.CertificateFileName))}",
             $"meshactors.transport.tls.cert={Quote(Path.Combine(nodeFolder, "tls", NodeCertificateIssuer.CertificateFileName))}",
             $"meshactors.transport.tls.key={Quote(Path.Combine(nodeFolder, "tls", NodeCertificateIssuer.KeyFileName))}",
-            $"meshactors.discovery.static.seeds=[{Quote(MeshAddress(1))}]",
+            $"meshactors.discovery.static.seeds=[{string.Join(", ", seeds.Select(s => Quote(MeshAddress(s.Number))))}]",
             $"meshactors.membership.profile={_settings.Profile}",
         })
         {
@@ -150,7 +155,7 @@ internal sealed class DemoCluster : IAsyncDisposable
             info.Environment.Remove(key);
         }
 
-        return info;
+        return (info, string.Join(", ", seeds.Select(s => s.NodeId)));
     }
 
     /// <summary>The <c>dotnet</c> running meshctl, when it runs as <c>dotnet meshctl.dll</c>; otherwise the one on the PATH.</summary>

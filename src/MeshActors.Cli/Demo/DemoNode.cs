@@ -4,9 +4,10 @@ namespace MeshActors.Cli.Demo;
 
 /// <summary>
 /// One node of the demo as a real process. Its output goes to <c>node-N.log</c> in the demo folder;
-/// the last lines are kept to explain an unexpected exit.
+/// the last lines are kept to explain an unexpected exit. The start information is asked for at
+/// every start, so a restart can join through whichever nodes run at that moment.
 /// </summary>
-internal sealed class DemoNode(int number, string meshAddress, Uri controlEndpoint, string logPath, Func<ProcessStartInfo> startInfo)
+internal sealed class DemoNode(int number, string meshAddress, Uri controlEndpoint, string logPath, Func<(ProcessStartInfo Info, string JoinsThrough)> startInfo)
 {
     private readonly Lock _gate = new();
     private readonly Queue<string> _lastLines = new();
@@ -94,7 +95,8 @@ internal sealed class DemoNode(int number, string meshAddress, Uri controlEndpoi
                 return false;
             }
 
-            var process = new Process { StartInfo = startInfo() };
+            var (info, joinsThrough) = startInfo();
+            var process = new Process { StartInfo = info };
             var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
             process.OutputDataReceived += (_, e) => Append(log, e.Data);
             process.ErrorDataReceived += (_, e) => Append(log, e.Data);
@@ -116,7 +118,7 @@ internal sealed class DemoNode(int number, string meshAddress, Uri controlEndpoi
             State = DemoNodeState.Running;
             ExitCode = null;
             _exited = WatchExitAsync(process, log);
-            outcome = $"{NodeId} started (pid {process.Id}): mesh {meshAddress}, control {controlEndpoint}";
+            outcome = $"{NodeId} started (pid {process.Id}): mesh {meshAddress}, control {controlEndpoint}, joining through {joinsThrough}";
             return true;
         }
     }
