@@ -112,7 +112,7 @@ internal sealed class DemoCluster : IAsyncDisposable
 
     private string MeshAddress(int node) => $"127.0.0.1:{_settings.MeshPort(node)}";
 
-    private (ProcessStartInfo Info, string JoinsThrough) StartInfo(int n)
+    private (ProcessStartInfo Info, string HowItJoins) StartInfo(int n)
     {
         var seeds = Nodes[n - 1].State == DemoNodeState.NotStarted
             ? [Nodes[0]]
@@ -155,7 +155,9 @@ internal sealed class DemoCluster : IAsyncDisposable
             info.Environment.Remove(key);
         }
 
-        return (info, string.Join(", ", seeds.Select(s => s.NodeId)));
+        // A node skips its own address among the seeds; with no other seed it starts the cluster.
+        var others = seeds.Where(s => s.Number != n).Select(s => s.NodeId).ToList();
+        return (info, others.Count == 0 ? "starting the cluster" : "joining through " + string.Join(", ", others));
     }
 
     /// <summary>The <c>dotnet</c> running meshctl, when it runs as <c>dotnet meshctl.dll</c>; otherwise the one on the PATH.</summary>

@@ -7,7 +7,7 @@ namespace MeshActors.Cli.Demo;
 /// the last lines are kept to explain an unexpected exit. The start information is asked for at
 /// every start, so a restart can join through whichever nodes run at that moment.
 /// </summary>
-internal sealed class DemoNode(int number, string meshAddress, Uri controlEndpoint, string logPath, Func<(ProcessStartInfo Info, string JoinsThrough)> startInfo)
+internal sealed class DemoNode(int number, string meshAddress, Uri controlEndpoint, string logPath, Func<(ProcessStartInfo Info, string HowItJoins)> startInfo)
 {
     private readonly Lock _gate = new();
     private readonly Queue<string> _lastLines = new();
@@ -95,7 +95,7 @@ internal sealed class DemoNode(int number, string meshAddress, Uri controlEndpoi
                 return false;
             }
 
-            var (info, joinsThrough) = startInfo();
+            var (info, howItJoins) = startInfo();
             var process = new Process { StartInfo = info };
             var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
             process.OutputDataReceived += (_, e) => Append(log, e.Data);
@@ -118,7 +118,7 @@ internal sealed class DemoNode(int number, string meshAddress, Uri controlEndpoi
             State = DemoNodeState.Running;
             ExitCode = null;
             _exited = WatchExitAsync(process, log);
-            outcome = $"{NodeId} started (pid {process.Id}): mesh {meshAddress}, control {controlEndpoint}, joining through {joinsThrough}";
+            outcome = $"{NodeId} started (pid {process.Id}): mesh {meshAddress}, control {controlEndpoint}, {howItJoins}";
             return true;
         }
     }
@@ -128,7 +128,8 @@ internal sealed class DemoNode(int number, string meshAddress, Uri controlEndpoi
     {
         lock (_gate)
         {
-            if (_process is null || State != DemoNodeState.Running)
+            // A node still busy leaving may be killed too: that is a crash during a graceful stop.
+            if (_process is null || State is not (DemoNodeState.Running or DemoNodeState.Leaving))
             {
                 outcome = $"{NodeId} is not running ({Describe()})";
                 return false;
