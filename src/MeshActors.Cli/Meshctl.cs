@@ -14,6 +14,8 @@ public static class Meshctl
     {
         ConfigCommands.Build(),
         ConnectionsCommand.Build(),
+        MembersCommand.Build(),
+        DemoCommand.Build(),
         CertCommands.Build(),
     };
 }

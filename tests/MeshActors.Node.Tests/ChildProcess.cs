@@ -14,6 +14,7 @@ internal sealed partial class ChildProcess : IDisposable
     private readonly List<string> _lines = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _changed = new(0);
+    private bool _disposed;
 
     private ChildProcess(Process process)
     {
@@ -41,10 +42,12 @@ internal sealed partial class ChildProcess : IDisposable
         }
     }
 
-    public static ChildProcess StartDotnet(string dll, IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null)
+    /// <summary>Starts <c>dotnet DLL ARGS</c>; with <paramref name="standardInput"/>, the test can write lines to it.</summary>
+    public static ChildProcess StartDotnet(string dll, IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null, bool standardInput = false)
     {
         var info = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = standardInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -69,14 +72,26 @@ internal sealed partial class ChildProcess : IDisposable
         return new ChildProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
     }
 
-    /// <summary>Waits for a line matching <paramref name="pattern"/> and returns its match.</summary>
-    public async Task<Match> WaitForLineAsync(string pattern, TimeSpan? deadline = null)
+    /// <summary>How many lines the process has printed so far; pass it as <c>skip</c> to wait for a later line.</summary>
+    public int LineCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lines.Count;
+            }
+        }
+    }
+
+    /// <summary>Waits for a line matching <paramref name="pattern"/>, among all but the first <paramref name="skip"/> lines, and returns its match.</summary>
+    public async Task<Match> WaitForLineAsync(string pattern, TimeSpan? deadline = null, int skip = 0)
     {
         var regex = new Regex(pattern);
         using var cts = new CancellationTokenSource(deadline ?? DefaultDeadline);
         while (true)
         {
-            if (FindLine(regex) is { } match)
+            if (FindLine(regex, skip) is { } match)
             {
                 return match;
             }
@@ -86,7 +101,7 @@ internal sealed partial class ChildProcess : IDisposable
                 // Output events can still be in flight after the exit: wait until both streams
                 // are drained, then give the lines one last look before calling it a failure.
                 _process.WaitForExit();
-                if (FindLine(regex) is { } late)
+                if (FindLine(regex, skip) is { } late)
                 {
                     return late;
                 }
@@ -123,16 +138,35 @@ internal sealed partial class ChildProcess : IDisposable
     }
 
     /// <summary>Sends SIGTERM, as an orchestrator stopping the node would.</summary>
-    public void Terminate()
+    public void Terminate() => Signal(15, "SIGTERM");
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal would.</summary>
+    public void Interrupt() => Signal(2, "SIGINT");
+
+    /// <summary>Writes one line to the process's standard input (started with <c>standardInput: true</c>).</summary>
+    public void SendLine(string line)
     {
-        if (Kill(_process.Id, 15) != 0)
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+    }
+
+    private void Signal(int signal, string name)
+    {
+        if (Kill(_process.Id, signal) != 0)
         {
-            throw new InvalidOperationException($"kill(SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+            throw new InvalidOperationException($"kill({name}) failed: errno {Marshal.GetLastPInvokeError()}");
         }
     }
 
+    /// <summary>Kills the process (and its children) if it still runs; a second call does nothing.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -142,11 +176,11 @@ internal sealed partial class ChildProcess : IDisposable
         _process.Dispose();
     }
 
-    private Match? FindLine(Regex regex)
+    private Match? FindLine(Regex regex, int skip)
     {
         lock (_gate)
         {
-            return _lines.Select(line => regex.Match(line)).FirstOrDefault(m => m.Success);
+            return _lines.Skip(skip).Select(line => regex.Match(line)).FirstOrDefault(m => m.Success);
         }
     }
 

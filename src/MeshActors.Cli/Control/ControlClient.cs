@@ -1,4 +1,5 @@
-using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace MeshActors.Cli.Control;
@@ -9,33 +10,122 @@ internal sealed class ControlClient(Uri endpoint) : IDisposable
     /// <summary>The local node's default control endpoint (meshactors.control defaults).</summary>
     public const string DefaultEndpoint = "http://127.0.0.1:7070";
 
-    private readonly HttpClient _http = new() { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(10) };
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(10);
 
-    public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
+    // No client-wide timeout: a watch stream stays open for as long as the operator looks at it.
+    // Plain requests and the headers of a stream get AnswerTimeout each.
+    private readonly HttpClient _http = new(new SocketsHttpHandler { ConnectTimeout = AnswerTimeout })
     {
+        BaseAddress = endpoint,
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    public Uri Endpoint => endpoint;
+
+    public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
+        Parse(await GetTextAsync(path, cancellationToken), path);
+
+    /// <summary>Parses a document the node sent; anything but JSON means the endpoint is not a node's.</summary>
+    public JsonElement Parse(string json, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<JsonElement>(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new ControlException($"{endpoint}{path.TrimStart('/')} did not answer JSON ({ex.Message}). Is --endpoint a MeshActors node's control endpoint?");
+        }
+    }
+
+    /// <summary>The response body exactly as the node sent it.</summary>
+    public async Task<string> GetTextAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(path, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The <c>data</c> of every server-sent event named <paramref name="eventType"/> on
+    /// <paramref name="path"/>, until the caller cancels. A stream the node ends, or a connection
+    /// that breaks, is a <see cref="ControlException"/>.
+    /// </summary>
+    public async IAsyncEnumerable<string> WatchAsync(string path, string eventType, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(path, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var events = SseParser.Create(stream).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await events.MoveNextAsync();
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ControlException($"lost the connection to {endpoint} ({ex.Message}). Did the node stop?");
+            }
+
+            if (!more)
+            {
+                throw new ControlException($"{endpoint} closed the watch stream. Did the node stop?");
+            }
+
+            if (events.Current.EventType == eventType)
+            {
+                yield return events.Current.Data;
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string path, CancellationToken cancellationToken)
+    {
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answer.CancelAfter(AnswerTimeout);
         HttpResponseMessage response;
         try
         {
-            response = await _http.GetAsync(path, cancellationToken);
+            response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, answer.Token);
         }
         catch (HttpRequestException ex)
         {
             throw new ControlException($"cannot reach the control endpoint at {endpoint} ({ex.Message}). Is the node running? Point at it with --endpoint http://HOST:PORT");
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ControlException($"the control endpoint at {endpoint} did not answer within 10 s");
+            throw new ControlException($"the control endpoint at {endpoint} did not answer within {AnswerTimeout.TotalSeconds:0} s");
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
         }
 
         using (response)
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ControlException($"{endpoint}{path.TrimStart('/')} answered HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-            }
-
-            return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new ControlException($"{endpoint}{path.TrimStart('/')} answered HTTP {(int)response.StatusCode}: {ErrorText(body)}");
         }
+    }
+
+    /// <summary>The <c>error</c> of a JSON error document, or the body as it is.</summary>
+    private static string ErrorText(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind == JsonValueKind.Object &&
+                json.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String)
+            {
+                return error.GetString()!;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return body;
     }
 
     public void Dispose() => _http.Dispose();
