@@ -39,8 +39,17 @@ internal static class MemberEndpoints
 
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-cache";
+            string? lastMembers = null;
             await foreach (var update in node.Membership.WatchAsync(http.RequestAborted).ConfigureAwait(false))
             {
+                // A change the filter hides leaves the filtered list as it was: send nothing.
+                var members = JsonSerializer.Serialize(update.Snapshot.Members.Where(filter).Select(Row));
+                if (members == lastMembers)
+                {
+                    continue;
+                }
+
+                lastMembers = members;
                 var json = JsonSerializer.Serialize(Document(update.Snapshot, filter));
                 await http.Response.WriteAsync($"event: members\ndata: {json}\n\n", http.RequestAborted).ConfigureAwait(false);
                 await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
@@ -53,21 +62,23 @@ internal static class MemberEndpoints
     {
         version = snapshot.Version,
         self = snapshot.Self,
-        members = snapshot.Members.Where(filter).Select(m => new
-        {
-            nodeId = m.NodeId,
-            address = m.Address.ToString(),
-            status = m.Status.ToString().ToLowerInvariant(),
-            incarnation = m.Incarnation,
-            role = m.Metadata.Role,
-            clusterId = m.Metadata.ClusterId,
-            region = m.Metadata.Region,
-            zone = m.Metadata.Zone,
-            protocolVersion = m.Metadata.ProtocolVersion,
-            capacity = m.Metadata.Capacity,
-            labels = m.Metadata.Labels,
-            lastChange = m.LastChange,
-        }),
+        members = snapshot.Members.Where(filter).Select(Row),
+    };
+
+    private static object Row(Member m) => new
+    {
+        nodeId = m.NodeId,
+        address = m.Address.ToString(),
+        status = m.Status.ToString().ToLowerInvariant(),
+        incarnation = m.Incarnation,
+        role = m.Metadata.Role,
+        clusterId = m.Metadata.ClusterId,
+        region = m.Metadata.Region,
+        zone = m.Metadata.Zone,
+        protocolVersion = m.Metadata.ProtocolVersion,
+        capacity = m.Metadata.Capacity,
+        labels = m.Metadata.Labels,
+        lastChange = m.LastChange,
     };
 
     /// <summary>The filter the query asks for; null when a status is not one of the four.</summary>
