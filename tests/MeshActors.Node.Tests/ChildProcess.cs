@@ -30,6 +30,9 @@ internal sealed partial class ChildProcess : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>Whether the process has exited (crashed, stopped or been killed).</summary>
+    public bool HasExited => _process.HasExited;
+
     public string Output
     {
         get
@@ -128,6 +131,15 @@ internal sealed partial class ChildProcess : IDisposable
         if (Kill(_process.Id, 15) != 0)
         {
             throw new InvalidOperationException($"kill(SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>Sends SIGKILL: the process dies at once without a word to anyone, as in a crash.</summary>
+    public void Crash()
+    {
+        if (Kill(_process.Id, 9) != 0)
+        {
+            throw new InvalidOperationException($"kill(SIGKILL) failed: errno {Marshal.GetLastPInvokeError()}");
         }
     }
 
