@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using static MeshActors.Benchmarks.MembershipCompare;
+
+namespace MeshActors.Benchmarks;
+
+/// <summary>
+/// One run of our side of <see cref="MembershipCompare"/>: start the cluster, then time the full
+/// view, a crash and a graceful leave as every node's control endpoint reports them.
+/// </summary>
+internal static class OurRun
+{
+    public static async Task<OurResult> MeasureAsync(ClusterSpec spec)
+    {
+        using var cluster = new NodeCluster(spec);
+        var clock = cluster.Clock;
+        await cluster.StartAsync();
+        var all = cluster.Nodes;
+        var n = spec.Nodes;
+
+        // (a) Full view: each node is first polled for readiness, then for its alive members.
+        var fullView = await cluster.PollAsync($"list {n} members alive", all,
+            async node => await cluster.IsReadyAsync(node) && (await cluster.MembersAsync(node, "alive"))?.Count == n, spec.Deadline);
+        var lastReady = all.Max(x => x.ReadyAt!.Value);
+        var firstReady = all.Min(x => x.ReadyAt!.Value);
+        var lastStart = all.Max(x => x.StartedAt);
+        var rss = all.Select(x => x.ResidentBytes()).ToList();
+
+        // (b) Crash: SIGKILL the last node; every survivor must list it dead.
+        var victim = all[^1];
+        var survivors = all.Take(n - 1).ToList();
+        var cpu = Cpu(survivors);
+        var crashedAt = clock.Elapsed;
+        victim.Crash();
+        var dead = await cluster.PollAsync($"list {victim.NodeId} dead", survivors,
+            async node => (await cluster.MembersAsync(node, "dead"))?.Contains(victim.NodeId) == true, spec.Deadline);
+        var crashCores = (Cpu(survivors) - cpu) / (clock.Elapsed - crashedAt);
+
+        // (c) Leave: SIGTERM the next-to-last node; every remaining node must stop listing it alive or suspect.
+        var leaver = survivors[^1];
+        var remaining = survivors.Take(n - 2).ToList();
+        var leftAt = clock.Elapsed;
+        leaver.Terminate();
+        var exited = Task.Run(async () => await leaver.WaitForExitAsync(spec.Deadline) ? clock.Elapsed - leftAt : (TimeSpan?)null);
+        var gone = await cluster.PollAsync($"stop listing {leaver.NodeId} alive or suspect", remaining,
+            async node => (await cluster.MembersAsync(node, "alive,suspect")) is { } live && !live.Contains(leaver.NodeId), spec.Deadline);
+        var listedLeft = 0;
+        foreach (var node in remaining)
+        {
+            listedLeft += (await cluster.MembersAsync(node, "left"))?.Contains(leaver.NodeId) == true ? 1 : 0;
+        }
+
+        return new OurResult(
+            FirstReady: firstReady,
+            LastReady: lastReady,
+            LastStart: lastStart,
+            FullViewAfterLastReady: fullView - lastReady,
+            FullViewAfterFirstStart: fullView,
+            Crash: dead - crashedAt,
+            Leave: gone - leftAt,
+            LeaverExited: await exited,
+            ListedLeft: listedLeft,
+            Remaining: remaining.Count,
+            RssTotal: rss.Sum(),
+            RssMax: rss.Max(),
+            CrashPhaseCores: crashCores,
+            MeanPollRound: cluster.MeanPollRound);
+    }
+
+    private static TimeSpan Cpu(IEnumerable<NodeProcess> nodes) => nodes.Aggregate(TimeSpan.Zero, (sum, node) => sum + node.CpuTime());
+}
+
+/// <summary>Our side of one run; times are from the first process start unless named otherwise.</summary>
+internal sealed record OurResult(
+    TimeSpan FirstReady,
+    TimeSpan LastReady,
+    TimeSpan LastStart,
+    TimeSpan FullViewAfterLastReady,
+    TimeSpan FullViewAfterFirstStart,
+    TimeSpan Crash,
+    TimeSpan Leave,
+    TimeSpan? LeaverExited,
+    int ListedLeft,
+    int Remaining,
+    long RssTotal,
+    long RssMax,
+    double CrashPhaseCores,
+    TimeSpan MeanPollRound)
+{
+    public string Describe()
+    {
+        const double MiB = 1024 * 1024;
+        var exit = LeaverExited is { } e ? S(e) : "not within the deadline";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"ready: first {S(FirstReady)}, last {S(LastReady)} after the first process started (last started at {S(LastStart)}); " +
+            $"full view {S(FullViewAfterLastReady)} after the last node was ready = {S(FullViewAfterFirstStart)} after the first process started; " +
+            $"crash seen dead by all {S(Crash)}; leave seen by all {S(Leave)} ({ListedLeft}/{Remaining} list it left; it exited after {exit}); " +
+            $"RSS {RssTotal / MiB:0} MiB in all, {RssTotal / MiB / Math.Max(1, Remaining + 2):0} MiB mean, {RssMax / MiB:0} MiB max per node; " +
+            $"nodes used {CrashPhaseCores:0.00} cores while the crash was detected; poll round {MeanPollRound.TotalMilliseconds:0} ms mean");
+    }
+}
