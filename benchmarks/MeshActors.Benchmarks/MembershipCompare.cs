@@ -44,7 +44,8 @@ internal static class MembershipCompare
             var spec = new ClusterSpec(nodeDll, nodes, profile, portBase, portBase + 300, dir, logs, logLevel, poll, deadline);
             var ours = await OurRun.MeasureAsync(spec);
             Console.WriteLine($"run {run}/{runs} meshactors: {ours.Describe()}");
-            Console.WriteLine($"run {run}/{runs} ratio ours/memberlist: full view after last ready {R(ours.FullViewAfterLastReady, theirs.FullView)}, full view after first start {R(ours.FullViewAfterFirstStart, theirs.FullView)}, crash {R(ours.Crash, theirs.Crash)}, leave {R(ours.Leave, theirs.Leave)}");
+            Console.WriteLine($"run {run}/{runs} meshactors join timeline {ours.Timeline?.Describe() ?? "not in the logs"}");
+            Console.WriteLine($"run {run}/{runs} ratio ours/memberlist: full view after last ready {R(ours.FullViewAfterLastReady, theirs.FullView)} (alive or suspect {R(ours.MembersAfterLastReady, theirs.FullView)}), full view after first start {R(ours.FullViewAfterFirstStart, theirs.FullView)}, crash {R(ours.Crash, theirs.Crash)}, leave {R(ours.Leave, theirs.Leave)}");
             results.Add((theirs, ours));
         }
 
@@ -70,11 +71,12 @@ internal static class MembershipCompare
         var theirLeave = Median(r => r.Theirs.Leave);
         var afterReady = Median(r => r.Ours.FullViewAfterLastReady);
         var afterStart = Median(r => r.Ours.FullViewAfterFirstStart);
+        var members = Median(r => r.Ours.MembersAfterLastReady);
         var crash = Median(r => r.Ours.Crash);
         var leave = Median(r => r.Ours.Leave);
         Console.WriteLine($"median of {results.Count} memberlist: full view {S(theirView)}, crash {S(theirCrash)}, leave {S(theirLeave)}");
-        Console.WriteLine($"median of {results.Count} meshactors: full view {S(afterReady)} after the last node was ready ({S(afterStart)} after the first process started), crash {S(crash)}, leave {S(leave)}");
-        Console.WriteLine($"median ratio ours/memberlist: full view after last ready {R(afterReady, theirView)}, after first start {R(afterStart, theirView)}, crash {R(crash, theirCrash)}, leave {R(leave, theirLeave)}");
+        Console.WriteLine($"median of {results.Count} meshactors: full view {S(afterReady)} after the last node was ready ({S(afterStart)} after the first process started; alive or suspect {S(members)} after the last ready), crash {S(crash)}, leave {S(leave)}");
+        Console.WriteLine($"median ratio ours/memberlist: full view after last ready {R(afterReady, theirView)} (alive or suspect {R(members, theirView)}), after first start {R(afterStart, theirView)}, crash {R(crash, theirCrash)}, leave {R(leave, theirLeave)}");
     }
 
     private static void PrintMachine(int nodes, int runs, string profile, string dir)

@@ -28,6 +28,9 @@ internal sealed class NodeCluster : IDisposable
     /// <summary>The run's clock: zero is just before the first process starts.</summary>
     public Stopwatch Clock { get; } = new();
 
+    /// <summary>The local time of day when <see cref="Clock"/> read zero, to place log lines on it.</summary>
+    public TimeSpan WallAtZero { get; private set; }
+
     public IReadOnlyList<NodeProcess> Nodes => _nodes;
 
     /// <summary>The mean time one poll round (every node still waited on, queried at once) took.</summary>
@@ -51,6 +54,7 @@ internal sealed class NodeCluster : IDisposable
     public async Task StartAsync()
     {
         Clock.Restart();
+        WallAtZero = DateTime.Now.TimeOfDay;
         _nodes.Add(StartNode(0));
         await PollAsync("become ready (seed)", _nodes, IsReadyAsync, _spec.Deadline);
         for (var i = 1; i < _spec.Nodes; i++)
@@ -85,18 +89,25 @@ internal sealed class NodeCluster : IDisposable
     }
 
     /// <summary>The ids of the members <paramref name="node"/> lists with one of <paramref name="statuses"/> (e.g. "alive,suspect"); null when it does not answer.</summary>
-    public async Task<HashSet<string>?> MembersAsync(NodeProcess node, string statuses)
+    public async Task<HashSet<string>?> MembersAsync(NodeProcess node, string statuses) =>
+        (await StatusesAsync(node, "?status=" + statuses))?.Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every member <paramref name="node"/> lists, with its status; null when it does not answer.</summary>
+    public Task<Dictionary<string, string>?> StatusesAsync(NodeProcess node) => StatusesAsync(node, string.Empty);
+
+    private async Task<Dictionary<string, string>?> StatusesAsync(NodeProcess node, string query)
     {
         try
         {
-            using var response = await _http.GetAsync(Url(node, "/control/members?status=" + statuses));
+            using var response = await _http.GetAsync(Url(node, "/control/members" + query));
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return null;
             }
 
             using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
-            return json.RootElement.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("nodeId").GetString()!).ToHashSet(StringComparer.Ordinal);
+            return json.RootElement.GetProperty("members").EnumerateArray()
+                .ToDictionary(m => m.GetProperty("nodeId").GetString()!, m => m.GetProperty("status").GetString()!, StringComparer.Ordinal);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {

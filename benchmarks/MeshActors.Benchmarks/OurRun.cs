@@ -18,9 +18,25 @@ internal static class OurRun
         var all = cluster.Nodes;
         var n = spec.Nodes;
 
-        // (a) Full view: each node is first polled for readiness, then for its alive members.
-        var fullView = await cluster.PollAsync($"list {n} members alive", all,
-            async node => await cluster.IsReadyAsync(node) && (await cluster.MembersAsync(node, "alive"))?.Count == n, spec.Deadline);
+        // (a) Full view: each node is first polled for readiness, then for its member list, until
+        // it lists all N alive. The moment it first lists all N alive or suspect (what memberlist's
+        // NumMembers counts) is kept too.
+        var membersAt = new Dictionary<NodeProcess, TimeSpan>();
+        var fullView = await cluster.PollAsync($"list {n} members alive", all, async node =>
+        {
+            if (!await cluster.IsReadyAsync(node) || await cluster.StatusesAsync(node) is not { } view)
+            {
+                return false;
+            }
+
+            if (!membersAt.ContainsKey(node) && view.Values.Count(s => s is "alive" or "suspect") == n)
+            {
+                membersAt[node] = clock.Elapsed;
+            }
+
+            return view.Values.Count(s => s == "alive") == n;
+        }, spec.Deadline);
+        var cpuUntilFullView = Cpu(all);
         var lastReady = all.Max(x => x.ReadyAt!.Value);
         var firstReady = all.Min(x => x.ReadyAt!.Value);
         var lastStart = all.Max(x => x.StartedAt);
@@ -45,6 +61,7 @@ internal static class OurRun
         var gone = await cluster.PollAsync($"stop listing {leaver.NodeId} alive or suspect", remaining,
             async node => (await cluster.MembersAsync(node, "alive,suspect")) is { } live && !live.Contains(leaver.NodeId), spec.Deadline);
         var listedLeft = 0;
+        var refutations = all.Sum(node => File.ReadLines(node.LogPath).Count(l => l.Contains("Refuting a", StringComparison.Ordinal)));
         foreach (var node in remaining)
         {
             listedLeft += (await cluster.MembersAsync(node, "left"))?.Contains(leaver.NodeId) == true ? 1 : 0;
@@ -56,6 +73,9 @@ internal static class OurRun
             LastStart: lastStart,
             FullViewAfterLastReady: fullView - lastReady,
             FullViewAfterFirstStart: fullView,
+            MembersAfterLastReady: membersAt.Values.Max() - lastReady,
+            CpuUntilFullView: cpuUntilFullView,
+            Refutations: refutations,
             Crash: dead - crashedAt,
             Leave: gone - leftAt,
             LeaverExited: await exited,
@@ -64,7 +84,8 @@ internal static class OurRun
             RssTotal: rss.Sum(),
             RssMax: rss.Max(),
             CrashPhaseCores: crashCores,
-            MeanPollRound: cluster.MeanPollRound);
+            MeanPollRound: cluster.MeanPollRound,
+            Timeline: JoinTimeline.Read(all, cluster.WallAtZero));
     }
 
     private static TimeSpan Cpu(IEnumerable<NodeProcess> nodes) => nodes.Aggregate(TimeSpan.Zero, (sum, node) => sum + node.CpuTime());
@@ -77,6 +98,9 @@ internal sealed record OurResult(
     TimeSpan LastStart,
     TimeSpan FullViewAfterLastReady,
     TimeSpan FullViewAfterFirstStart,
+    TimeSpan MembersAfterLastReady,
+    TimeSpan CpuUntilFullView,
+    int Refutations,
     TimeSpan Crash,
     TimeSpan Leave,
     TimeSpan? LeaverExited,
@@ -85,7 +109,8 @@ internal sealed record OurResult(
     long RssTotal,
     long RssMax,
     double CrashPhaseCores,
-    TimeSpan MeanPollRound)
+    TimeSpan MeanPollRound,
+    JoinTimeline? Timeline)
 {
     public string Describe()
     {
@@ -93,7 +118,8 @@ internal sealed record OurResult(
         var exit = LeaverExited is { } e ? S(e) : "not within the deadline";
         return string.Create(CultureInfo.InvariantCulture,
             $"ready: first {S(FirstReady)}, last {S(LastReady)} after the first process started (last started at {S(LastStart)}); " +
-            $"full view {S(FullViewAfterLastReady)} after the last node was ready = {S(FullViewAfterFirstStart)} after the first process started; " +
+            $"full view {S(FullViewAfterLastReady)} after the last node was ready = {S(FullViewAfterFirstStart)} after the first process started " +
+            $"(all N alive or suspect, as memberlist counts: {S(MembersAfterLastReady)} after the last ready; {Refutations} refuted suspicion(s) in the run; nodes used {CpuUntilFullView.TotalSeconds:0.0} CPU-s until then); " +
             $"crash seen dead by all {S(Crash)}; leave seen by all {S(Leave)} ({ListedLeft}/{Remaining} list it left; it exited after {exit}); " +
             $"RSS {RssTotal / MiB:0} MiB in all, {RssTotal / MiB / Math.Max(1, Remaining + 2):0} MiB mean, {RssMax / MiB:0} MiB max per node; " +
             $"nodes used {CrashPhaseCores:0.00} cores while the crash was detected; poll round {MeanPollRound.TotalMilliseconds:0} ms mean");
