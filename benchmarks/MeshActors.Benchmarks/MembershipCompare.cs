@@ -23,6 +23,7 @@ internal static class MembershipCompare
         var portBase = (int)args.Get("port-base", 24200);
         var mlbenchPort = (int)args.Get("mlbench-port", 24800);
         var poll = TimeSpan.FromMilliseconds(args.Get("poll-ms", 15));
+        var watch = args.Has("watch");
         var deadline = TimeSpan.FromSeconds(args.Get("deadline-seconds", 300));
         var logLevel = args.Get("log-level", "Information");
         var nodeDll = args.Get("node-dll", DefaultNodeDll());
@@ -35,13 +36,16 @@ internal static class MembershipCompare
         var dir = Directory.CreateTempSubdirectory("meshactors-membership-compare-").FullName;
         NodeCluster.IssueCertificates(dir, nodes);
         PrintMachine(nodes, runs, profile, dir);
+        Console.WriteLine(watch
+            ? "our nodes are observed through GET /control/members/watch (server-sent events, one stream per node, opened when it is ready; each view timed on arrival)"
+            : $"our nodes are observed by polling GET /control/members on every node still waited on, every {poll.TotalMilliseconds:0} ms");
         var results = new List<(MemberlistResult Theirs, OurResult Ours)>();
         for (var run = 1; run <= runs; run++)
         {
             var theirs = await MemberlistAnchor.RunAsync(mlbench, nodes, profile, mlbenchPort, deadline);
             Console.WriteLine($"run {run}/{runs} memberlist: full view {S(theirs.FullView)} (from before the first node was created; all joins returned at {S(theirs.JoinsReturned)}), crash seen by all {S(theirs.Crash)}, leave seen by all {S(theirs.Leave)}");
             var logs = Directory.CreateDirectory(Path.Combine(dir, "logs", "run-" + run)).FullName;
-            var spec = new ClusterSpec(nodeDll, nodes, profile, portBase, portBase + 300, dir, logs, logLevel, poll, deadline);
+            var spec = new ClusterSpec(nodeDll, nodes, profile, portBase, portBase + 300, dir, logs, logLevel, poll, watch, deadline);
             var ours = await OurRun.MeasureAsync(spec);
             Console.WriteLine($"run {run}/{runs} meshactors: {ours.Describe()}");
             Console.WriteLine($"run {run}/{runs} meshactors join timeline {ours.Timeline?.Describe() ?? "not in the logs"}");

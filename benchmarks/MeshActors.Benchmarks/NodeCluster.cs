@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using MeshActors.Security;
 
 namespace MeshActors.Benchmarks;
@@ -14,8 +13,11 @@ namespace MeshActors.Benchmarks;
 internal sealed class NodeCluster : IDisposable
 {
     public const string ClusterId = "bench";
+
+    /// <summary>When watching, checks read memory only; this is how often.</summary>
+    private static readonly TimeSpan WatchCheckInterval = TimeSpan.FromMilliseconds(5);
     private readonly ClusterSpec _spec;
-    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 4 }) { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly List<NodeProcess> _nodes = [];
     private long _rounds;
     private TimeSpan _roundTime;
@@ -23,7 +25,11 @@ internal sealed class NodeCluster : IDisposable
     public NodeCluster(ClusterSpec spec)
     {
         _spec = spec;
+        Views = spec.Watch ? new WatchedMemberViews(Clock) : new PolledMemberViews(Clock);
     }
+
+    /// <summary>What each node lists, as the benchmark sees it.</summary>
+    public IMemberViews Views { get; }
 
     /// <summary>The run's clock: zero is just before the first process starts.</summary>
     public Stopwatch Clock { get; } = new();
@@ -33,7 +39,7 @@ internal sealed class NodeCluster : IDisposable
 
     public IReadOnlyList<NodeProcess> Nodes => _nodes;
 
-    /// <summary>The mean time one poll round (every node still waited on, queried at once) took.</summary>
+    /// <summary>The mean time one round of checks (every node still waited on, at once) took.</summary>
     public TimeSpan MeanPollRound => _rounds == 0 ? TimeSpan.Zero : _roundTime / _rounds;
 
     public static string NodeId(int i) => string.Create(CultureInfo.InvariantCulture, $"node-{i:000}");
@@ -56,7 +62,7 @@ internal sealed class NodeCluster : IDisposable
         Clock.Restart();
         WallAtZero = DateTime.Now.TimeOfDay;
         _nodes.Add(StartNode(0));
-        await PollAsync("become ready (seed)", _nodes, IsReadyAsync, _spec.Deadline);
+        await PollAsync("become ready (seed)", _nodes, async node => await IsReadyAsync(node) ? node.ReadyAt : null, _spec.Deadline);
         for (var i = 1; i < _spec.Nodes; i++)
         {
             _nodes.Add(StartNode(i));
@@ -77,6 +83,7 @@ internal sealed class NodeCluster : IDisposable
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 node.ReadyAt = Clock.Elapsed;
+                Views.Attach(node);
                 return true;
             }
         }
@@ -88,39 +95,13 @@ internal sealed class NodeCluster : IDisposable
         return false;
     }
 
-    /// <summary>The ids of the members <paramref name="node"/> lists with one of <paramref name="statuses"/> (e.g. "alive,suspect"); null when it does not answer.</summary>
-    public async Task<HashSet<string>?> MembersAsync(NodeProcess node, string statuses) =>
-        (await StatusesAsync(node, "?status=" + statuses))?.Keys.ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Every member <paramref name="node"/> lists, with its status; null when it does not answer.</summary>
-    public Task<Dictionary<string, string>?> StatusesAsync(NodeProcess node) => StatusesAsync(node, string.Empty);
-
-    private async Task<Dictionary<string, string>?> StatusesAsync(NodeProcess node, string query)
-    {
-        try
-        {
-            using var response = await _http.GetAsync(Url(node, "/control/members" + query));
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                return null;
-            }
-
-            using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
-            return json.RootElement.GetProperty("members").EnumerateArray()
-                .ToDictionary(m => m.GetProperty("nodeId").GetString()!, m => m.GetProperty("status").GetString()!, StringComparer.Ordinal);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>
-    /// Polls every observer with <paramref name="check"/> in rounds, one round per poll interval
-    /// (or back to back when a round takes longer), until each has passed once; returns the
-    /// clock's reading when the last one passed. Fails at the deadline or when an observer exits.
+    /// Checks every observer in rounds, one round per poll interval (or back to back when a round
+    /// takes longer), until each has passed once; <paramref name="check"/> gives the time a node
+    /// passed, or null. Returns the latest of those times. Fails at the deadline or when an
+    /// observer exits.
     /// </summary>
-    public async Task<TimeSpan> PollAsync(string what, IEnumerable<NodeProcess> observers, Func<NodeProcess, Task<bool>> check, TimeSpan deadline)
+    public async Task<TimeSpan> PollAsync(string what, IEnumerable<NodeProcess> observers, Func<NodeProcess, Task<TimeSpan?>> check, TimeSpan deadline)
     {
         var pending = observers.ToList();
         var started = Clock.Elapsed;
@@ -128,13 +109,16 @@ internal sealed class NodeCluster : IDisposable
         while (true)
         {
             var round = Clock.Elapsed;
-            var results = await Task.WhenAll(pending.Select(async n => (Node: n, Passed: await check(n), At: Clock.Elapsed)));
+            var results = await Task.WhenAll(pending.Select(async n => (Node: n, At: await check(n))));
             _rounds++;
             _roundTime += Clock.Elapsed - round;
-            foreach (var result in results.Where(r => r.Passed))
+            foreach (var (node, at) in results)
             {
-                pending.Remove(result.Node);
-                passedAt = result.At > passedAt ? result.At : passedAt;
+                if (at is { } passed)
+                {
+                    pending.Remove(node);
+                    passedAt = passed > passedAt ? passed : passedAt;
+                }
             }
 
             if (pending.Count == 0)
@@ -152,7 +136,7 @@ internal sealed class NodeCluster : IDisposable
                 throw new TimeoutException($"{pending.Count} node(s) did not {what} within {deadline.TotalSeconds} s: {string.Join(", ", pending.Select(n => n.NodeId))}; logs in {Path.GetDirectoryName(pending[0].LogPath)}");
             }
 
-            var wait = _spec.PollInterval - (Clock.Elapsed - round);
+            var wait = (_spec.Watch ? WatchCheckInterval : _spec.PollInterval) - (Clock.Elapsed - round);
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait);
@@ -168,6 +152,7 @@ internal sealed class NodeCluster : IDisposable
         }
 
         _http.Dispose();
+        Views.Dispose();
     }
 
     private static Uri Url(NodeProcess node, string path) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{node.ControlPort}{path}"));
@@ -204,4 +189,5 @@ internal sealed record ClusterSpec(
     string LogDirectory,
     string LogLevel,
     TimeSpan PollInterval,
+    bool Watch,
     TimeSpan Deadline);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using static MeshActors.Benchmarks.MembershipCompare;
@@ -21,21 +22,17 @@ internal static class OurRun
         // (a) Full view: each node is first polled for readiness, then for its member list, until
         // it lists all N alive. The moment it first lists all N alive or suspect (what memberlist's
         // NumMembers counts) is kept too.
-        var membersAt = new Dictionary<NodeProcess, TimeSpan>();
-        var fullView = await cluster.PollAsync($"list {n} members alive", all, async node =>
+        var views = cluster.Views;
+        var membersAt = new ConcurrentDictionary<NodeProcess, TimeSpan>();
+        var fullView = await cluster.PollAsync($"list {n} members alive", all, Until(views, string.Empty, TimeSpan.Zero, (node, at, view) =>
         {
-            if (!await cluster.IsReadyAsync(node) || await cluster.StatusesAsync(node) is not { } view)
+            if (view.Values.Count(s => s is "alive" or "suspect") == n)
             {
-                return false;
-            }
-
-            if (!membersAt.ContainsKey(node) && view.Values.Count(s => s is "alive" or "suspect") == n)
-            {
-                membersAt[node] = clock.Elapsed;
+                membersAt.TryAdd(node, at);
             }
 
             return view.Values.Count(s => s == "alive") == n;
-        }, spec.Deadline);
+        }, cluster.IsReadyAsync), spec.Deadline);
         var cpuUntilFullView = Cpu(all);
         var lastReady = all.Max(x => x.ReadyAt!.Value);
         var firstReady = all.Min(x => x.ReadyAt!.Value);
@@ -49,23 +46,26 @@ internal static class OurRun
         var crashedAt = clock.Elapsed;
         victim.Crash();
         var dead = await cluster.PollAsync($"list {victim.NodeId} dead", survivors,
-            async node => (await cluster.MembersAsync(node, "dead"))?.Contains(victim.NodeId) == true, spec.Deadline);
+            Until(views, "dead", crashedAt, (_, _, view) => view.GetValueOrDefault(victim.NodeId) == "dead"), spec.Deadline);
         var crashCores = (Cpu(survivors) - cpu) / (clock.Elapsed - crashedAt);
 
         // (c) Leave: SIGTERM the next-to-last node; every remaining node must stop listing it alive or suspect.
         var leaver = survivors[^1];
         var remaining = survivors.Take(n - 2).ToList();
+        await views.DetachAsync(leaver);
         var leftAt = clock.Elapsed;
         leaver.Terminate();
         var exited = Task.Run(async () => await leaver.WaitForExitAsync(spec.Deadline) ? clock.Elapsed - leftAt : (TimeSpan?)null);
         var gone = await cluster.PollAsync($"stop listing {leaver.NodeId} alive or suspect", remaining,
-            async node => (await cluster.MembersAsync(node, "alive,suspect")) is { } live && !live.Contains(leaver.NodeId), spec.Deadline);
+            Until(views, "alive,suspect", leftAt, (_, _, view) => view.GetValueOrDefault(leaver.NodeId) is not ("alive" or "suspect")), spec.Deadline);
         var listedLeft = 0;
-        var refutations = all.Sum(node => File.ReadLines(node.LogPath).Count(l => l.Contains("Refuting a", StringComparison.Ordinal)));
         foreach (var node in remaining)
         {
-            listedLeft += (await cluster.MembersAsync(node, "left"))?.Contains(leaver.NodeId) == true ? 1 : 0;
+            var latest = await views.SinceAsync(node, "left", clock.Elapsed);
+            listedLeft += latest.Count > 0 && latest[^1].View.GetValueOrDefault(leaver.NodeId) == "left" ? 1 : 0;
         }
+
+        var refutations = all.Sum(node => File.ReadLines(node.LogPath).Count(l => l.Contains("Refuting a", StringComparison.Ordinal)));
 
         return new OurResult(
             FirstReady: firstReady,
@@ -84,8 +84,42 @@ internal static class OurRun
             RssTotal: rss.Sum(),
             RssMax: rss.Max(),
             CrashPhaseCores: crashCores,
-            MeanPollRound: cluster.MeanPollRound,
+            MeanPollRound: spec.Watch ? TimeSpan.Zero : cluster.MeanPollRound,
             Timeline: JoinTimeline.Read(all, cluster.WallAtZero));
+    }
+
+    /// <summary>
+    /// A check for <see cref="NodeCluster.PollAsync"/>: the time a node's view first satisfied
+    /// <paramref name="condition"/> at or after <paramref name="since"/>. Each node's views are read
+    /// on from where the previous check stopped. A node must first pass <paramref name="ready"/>, if
+    /// given. The condition sees the node, the time of the view and the view.
+    /// </summary>
+    private static Func<NodeProcess, Task<TimeSpan?>> Until(
+        IMemberViews views,
+        string statuses,
+        TimeSpan since,
+        Func<NodeProcess, TimeSpan, IReadOnlyDictionary<string, string>, bool> condition,
+        Func<NodeProcess, Task<bool>>? ready = null)
+    {
+        var cursors = new ConcurrentDictionary<NodeProcess, TimeSpan>();
+        return async node =>
+        {
+            if (ready is not null && !await ready(node))
+            {
+                return null;
+            }
+
+            foreach (var (at, view) in await views.SinceAsync(node, statuses, cursors.GetValueOrDefault(node, since)))
+            {
+                cursors[node] = at;
+                if (condition(node, at, view))
+                {
+                    return at;
+                }
+            }
+
+            return null;
+        };
     }
 
     private static TimeSpan Cpu(IEnumerable<NodeProcess> nodes) => nodes.Aggregate(TimeSpan.Zero, (sum, node) => sum + node.CpuTime());
@@ -116,12 +150,13 @@ internal sealed record OurResult(
     {
         const double MiB = 1024 * 1024;
         var exit = LeaverExited is { } e ? S(e) : "not within the deadline";
+        var poll = MeanPollRound > TimeSpan.Zero ? $"; poll round {MeanPollRound.TotalMilliseconds:0} ms mean" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
             $"ready: first {S(FirstReady)}, last {S(LastReady)} after the first process started (last started at {S(LastStart)}); " +
             $"full view {S(FullViewAfterLastReady)} after the last node was ready = {S(FullViewAfterFirstStart)} after the first process started " +
             $"(all N alive or suspect, as memberlist counts: {S(MembersAfterLastReady)} after the last ready; {Refutations} refuted suspicion(s) in the run; nodes used {CpuUntilFullView.TotalSeconds:0.0} CPU-s until then); " +
             $"crash seen dead by all {S(Crash)}; leave seen by all {S(Leave)} ({ListedLeft}/{Remaining} list it left; it exited after {exit}); " +
             $"RSS {RssTotal / MiB:0} MiB in all, {RssTotal / MiB / Math.Max(1, Remaining + 2):0} MiB mean, {RssMax / MiB:0} MiB max per node; " +
-            $"nodes used {CrashPhaseCores:0.00} cores while the crash was detected; poll round {MeanPollRound.TotalMilliseconds:0} ms mean");
+            $"nodes used {CrashPhaseCores:0.00} cores while the crash was detected{poll}");
     }
 }
