@@ -22,8 +22,7 @@ internal sealed partial record JoinTimeline(TimeSpan RequestMedian, TimeSpan Req
                 var match = line.Match(text);
                 if (match.Success)
                 {
-                    var at = TimeSpan.ParseExact(match.Groups["t"].Value, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture) - wallAtZero;
-                    return at < TimeSpan.FromHours(-12) ? at + TimeSpan.FromDays(1) : at;
+                    return Clock(match.Groups["t"].Value, wallAtZero);
                 }
             }
 
@@ -51,19 +50,28 @@ internal sealed partial record JoinTimeline(TimeSpan RequestMedian, TimeSpan Req
             replies.Add(joined.Value - seedHeard.Value);
         }
 
-        // A node knows every other once it has logged N - 1 "Joined" member events.
-        var knewAll = nodes.Select(node => File.ReadLines(node.LogPath).Where(l => MemberJoined().IsMatch(l)).Skip(nodes.Count - 2).Select(l => l[..12]).FirstOrDefault());
+        // A node knows every other once it has logged an event (6005) about each of the N - 1 others:
+        // mostly "Joined", but a member first heard of while suspected is logged "Suspect".
         var allKnewAll = TimeSpan.Zero;
-        foreach (var time in knewAll)
+        foreach (var node in nodes)
         {
-            if (time is null)
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            TimeSpan? at = null;
+            foreach (var text in File.ReadLines(node.LogPath))
+            {
+                if (MemberEvent().Match(text) is { Success: true } match && match.Groups["id"].Value != node.NodeId && known.Add(match.Groups["id"].Value) && known.Count == nodes.Count - 1)
+                {
+                    at = Clock(match.Groups["t"].Value, wallAtZero);
+                    break;
+                }
+            }
+
+            if (at is null)
             {
                 return null;
             }
 
-            var at = TimeSpan.ParseExact(time, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture) - wallAtZero;
-            at = at < TimeSpan.FromHours(-12) ? at + TimeSpan.FromDays(1) : at;
-            allKnewAll = at > allKnewAll ? at : allKnewAll;
+            allKnewAll = at.Value > allKnewAll ? at.Value : allKnewAll;
         }
 
         return new JoinTimeline(Median(requests), requests.Max(), Median(replies), replies.Max(), sent.Max(), heard.Max(), allKnewAll);
@@ -79,8 +87,15 @@ internal sealed partial record JoinTimeline(TimeSpan RequestMedian, TimeSpan Req
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
+    /// <summary>A log line's time of day on the run's clock (a run that passes midnight wraps).</summary>
+    private static TimeSpan Clock(string timeOfDay, TimeSpan wallAtZero)
+    {
+        var at = TimeSpan.ParseExact(timeOfDay, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture) - wallAtZero;
+        return at < TimeSpan.FromHours(-12) ? at + TimeSpan.FromDays(1) : at;
+    }
+
     private static Regex Line(string text) => new(@"^(?<t>\d\d:\d\d:\d\d\.\d{3}) .*" + text);
 
-    [GeneratedRegex(@"^\d\d:\d\d:\d\d\.\d{3} .*\[6005\] Member \S+ at \S+: Joined ")]
-    private static partial Regex MemberJoined();
+    [GeneratedRegex(@"^(?<t>\d\d:\d\d:\d\d\.\d{3}) .*\[6005\] Member (?<id>\S+) at ")]
+    private static partial Regex MemberEvent();
 }
