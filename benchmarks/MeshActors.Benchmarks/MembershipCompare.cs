@@ -39,6 +39,10 @@ internal static class MembershipCompare
         Console.WriteLine(watch
             ? "our nodes are observed through GET /control/members/watch (server-sent events, one stream per node, opened when it is ready; each view timed on arrival)"
             : $"our nodes are observed by polling GET /control/members on every node still waited on, every {poll.TotalMilliseconds:0} ms");
+        if (args.Has("settle"))
+        {
+            Console.WriteLine("--settle: after the full view, the crash waits until our nodes together use under 0.03 cores each (2 s windows, at most 180 s)");
+        }
         var results = new List<(MemberlistResult Theirs, OurResult Ours)>();
         for (var run = 1; run <= runs; run++)
         {
@@ -46,7 +50,7 @@ internal static class MembershipCompare
             Console.WriteLine($"run {run}/{runs} memberlist: full view {S(theirs.FullView)} (from before the first node was created; all joins returned at {S(theirs.JoinsReturned)}), crash seen by all {S(theirs.Crash)}, leave seen by all {S(theirs.Leave)}");
             var logs = Directory.CreateDirectory(Path.Combine(dir, "logs", "run-" + run)).FullName;
             var spec = new ClusterSpec(nodeDll, nodes, profile, portBase, portBase + 300, dir, logs, logLevel, poll, watch, deadline);
-            var ours = await OurRun.MeasureAsync(spec);
+            var ours = await OurRun.MeasureAsync(spec, args.Has("settle"));
             Console.WriteLine($"run {run}/{runs} meshactors: {ours.Describe()}");
             Console.WriteLine($"run {run}/{runs} meshactors join timeline {ours.Timeline?.Describe() ?? "not in the logs"}");
             Console.WriteLine($"run {run}/{runs} ratio ours/memberlist: full view after last ready {R(ours.FullViewAfterLastReady, theirs.FullView)} (alive or suspect {R(ours.MembersAfterLastReady, theirs.FullView)}), full view after first start {R(ours.FullViewAfterFirstStart, theirs.FullView)}, crash {R(ours.Crash, theirs.Crash)}, leave {R(ours.Leave, theirs.Leave)}");

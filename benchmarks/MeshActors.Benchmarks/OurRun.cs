@@ -11,7 +11,12 @@ namespace MeshActors.Benchmarks;
 /// </summary>
 internal static class OurRun
 {
-    public static async Task<OurResult> MeasureAsync(ClusterSpec spec)
+    /// <summary>With --settle: a node counts as idle below this share of a core.</summary>
+    private const double IdleCoresPerNode = 0.03;
+    private static readonly TimeSpan SettleWindow = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(180);
+
+    public static async Task<OurResult> MeasureAsync(ClusterSpec spec, bool settle)
     {
         using var cluster = new NodeCluster(spec);
         var clock = cluster.Clock;
@@ -38,6 +43,10 @@ internal static class OurRun
         var firstReady = all.Min(x => x.ReadyAt!.Value);
         var lastStart = all.Max(x => x.StartedAt);
         var rss = all.Select(x => x.ResidentBytes()).ToList();
+
+        // Optionally let the processes finish warming up (tiered JIT, first connections) first, so
+        // that the crash meets idle nodes, as it meets memberlist's.
+        var settled = settle ? await SettleAsync(all, clock) : ((TimeSpan Took, double Cores)?)null;
 
         // (b) Crash: SIGKILL the last node; every survivor must list it dead.
         var victim = all[^1];
@@ -85,7 +94,8 @@ internal static class OurRun
             RssMax: rss.Max(),
             CrashPhaseCores: crashCores,
             MeanPollRound: spec.Watch ? TimeSpan.Zero : cluster.MeanPollRound,
-            Timeline: JoinTimeline.Read(all, cluster.WallAtZero));
+            Timeline: JoinTimeline.Read(all, cluster.WallAtZero),
+            Settled: settled);
     }
 
     /// <summary>
@@ -122,6 +132,23 @@ internal static class OurRun
         };
     }
 
+    /// <summary>Waits, window by window, until the nodes together use less than their idle share of
+    /// the cores (or the limit passes); returns how long that took and the last window's use.</summary>
+    private static async Task<(TimeSpan Took, double Cores)> SettleAsync(IReadOnlyList<NodeProcess> nodes, Stopwatch clock)
+    {
+        var started = clock.Elapsed;
+        while (true)
+        {
+            var (cpu, at) = (Cpu(nodes), clock.Elapsed);
+            await Task.Delay(SettleWindow);
+            var cores = (Cpu(nodes) - cpu) / (clock.Elapsed - at);
+            if (cores < IdleCoresPerNode * nodes.Count || clock.Elapsed - started > SettleLimit)
+            {
+                return (clock.Elapsed - started, cores);
+            }
+        }
+    }
+
     private static TimeSpan Cpu(IEnumerable<NodeProcess> nodes) => nodes.Aggregate(TimeSpan.Zero, (sum, node) => sum + node.CpuTime());
 }
 
@@ -144,18 +171,20 @@ internal sealed record OurResult(
     long RssMax,
     double CrashPhaseCores,
     TimeSpan MeanPollRound,
-    JoinTimeline? Timeline)
+    JoinTimeline? Timeline,
+    (TimeSpan Took, double Cores)? Settled)
 {
     public string Describe()
     {
         const double MiB = 1024 * 1024;
         var exit = LeaverExited is { } e ? S(e) : "not within the deadline";
+        var settled = Settled is { } w ? $"waited {S(w.Took)} for the nodes to settle (last {w.Cores:0.00} cores); " : string.Empty;
         var poll = MeanPollRound > TimeSpan.Zero ? $"; poll round {MeanPollRound.TotalMilliseconds:0} ms mean" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
             $"ready: first {S(FirstReady)}, last {S(LastReady)} after the first process started (last started at {S(LastStart)}); " +
             $"full view {S(FullViewAfterLastReady)} after the last node was ready = {S(FullViewAfterFirstStart)} after the first process started " +
             $"(all N alive or suspect, as memberlist counts: {S(MembersAfterLastReady)} after the last ready; {Refutations} refuted suspicion(s) in the run; nodes used {CpuUntilFullView.TotalSeconds:0.0} CPU-s until then); " +
-            $"crash seen dead by all {S(Crash)}; leave seen by all {S(Leave)} ({ListedLeft}/{Remaining} list it left; it exited after {exit}); " +
+            $"{settled}crash seen dead by all {S(Crash)}; leave seen by all {S(Leave)} ({ListedLeft}/{Remaining} list it left; it exited after {exit}); " +
             $"RSS {RssTotal / MiB:0} MiB in all, {RssTotal / MiB / Math.Max(1, Remaining + 2):0} MiB mean, {RssMax / MiB:0} MiB max per node; " +
             $"nodes used {CrashPhaseCores:0.00} cores while the crash was detected{poll}");
     }

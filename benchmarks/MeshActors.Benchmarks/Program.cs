@@ -12,6 +12,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: MeshActors.Benchmarks sim-throughput [--nodes N] [--inflight K] [--seconds S] [--seed X] [--trace-text]");
     Console.Error.WriteLine("       MeshActors.Benchmarks transport-rtt [--requests N] [--concurrency C] [--seconds S] [--insecure]");
-    Console.Error.WriteLine("       MeshActors.Benchmarks membership-compare [--nodes N] [--runs R] [--profile lan|local] [--mlbench /tmp/mlbench] [--poll-ms 15 | --watch] [--port-base 24200] [--mlbench-port 24800] [--log-level Debug] [--keep-logs]");
+    Console.Error.WriteLine("       MeshActors.Benchmarks membership-compare [--nodes N] [--runs R] [--profile lan|local] [--mlbench /tmp/mlbench] [--poll-ms 15 | --watch] [--settle] [--port-base 24200] [--mlbench-port 24800] [--log-level Debug] [--keep-logs]");
     return 2;
 }
