@@ -38,5 +38,21 @@ internal sealed class BenchmarkArgs(string[] args)
         }
     }
 
+    public string Get(string name, string fallback)
+    {
+        var i = Array.IndexOf(args, "--" + name);
+        if (i < 0)
+        {
+            return fallback;
+        }
+
+        if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"--{name} needs a value, e.g. --{name} {fallback}.");
+        }
+
+        return args[i + 1];
+    }
+
     public bool Has(string name) => args.Contains("--" + name);
 }

@@ -31,6 +31,9 @@ internal sealed partial class ChildProcess : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>Whether the process has exited (crashed, stopped or been killed).</summary>
+    public bool HasExited => _process.HasExited;
+
     public string Output
     {
         get
@@ -155,6 +158,15 @@ internal sealed partial class ChildProcess : IDisposable
         if (Kill(_process.Id, signal) != 0)
         {
             throw new InvalidOperationException($"kill({name}) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>Sends SIGKILL: the process dies at once without a word to anyone, as in a crash.</summary>
+    public void Crash()
+    {
+        if (Kill(_process.Id, 9) != 0)
+        {
+            throw new InvalidOperationException($"kill(SIGKILL) failed: errno {Marshal.GetLastPInvokeError()}");
         }
     }
 

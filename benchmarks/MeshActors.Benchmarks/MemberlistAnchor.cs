@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MeshActors.Benchmarks;
+
+/// <summary>
+/// Runs the HashiCorp memberlist anchor (<c>../shared/anchors/memberlist-bench</c>, built as
+/// <c>mlbench</c>): N memberlist nodes in one Go process on loopback. It prints three lines,
+/// whose figures are read here. Its full view is timed from before the first node is created, so it
+/// includes the joins; crash detection and leave are timed from the kill and the Leave call, until
+/// every other node's NumMembers (alive and suspect members) has dropped the node.
+/// </summary>
+internal static partial class MemberlistAnchor
+{
+    public static async Task<MemberlistResult> RunAsync(string mlbench, int nodes, string profile, int port, TimeSpan deadline)
+    {
+        var info = new ProcessStartInfo(mlbench) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-n", nodes.ToString(CultureInfo.InvariantCulture), "-profile", profile, "-port", port.ToString(CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {mlbench}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(deadline);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw new TimeoutException($"{mlbench} did not finish within {deadline.TotalSeconds} s");
+        }
+
+        var output = await stdout;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{mlbench} exited with {process.ExitCode}: {output}{await stderr}");
+        }
+
+        return new MemberlistResult(
+            Find(output, "all-joins-returned"),
+            Find(output, "full-view-convergence"),
+            Find(output, "crash-detected-by-all-survivors"),
+            Find(output, "graceful-leave-seen-by-all"));
+    }
+
+    private static TimeSpan Find(string output, string key)
+    {
+        var match = Regex.Match(output, Regex.Escape(key) + @"=(\S+)");
+        return match.Success ? ParseGoDuration(match.Groups[1].Value) : throw new FormatException($"mlbench printed no {key}=: {output}");
+    }
+
+    /// <summary>Parses Go's <c>time.Duration.String()</c>: <c>405ms</c>, <c>7.8s</c>, <c>1m2.5s</c>, <c>850µs</c>.</summary>
+    internal static TimeSpan ParseGoDuration(string text)
+    {
+        var parts = GoDurationPart().Matches(text);
+        if (text == "0s")
+        {
+            return TimeSpan.Zero;
+        }
+
+        if (parts.Count == 0 || parts.Sum(p => p.Length) != text.Length)
+        {
+            throw new FormatException($"'{text}' is not a Go duration");
+        }
+
+        var ticks = 0.0;
+        foreach (Match part in parts)
+        {
+            var value = double.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
+            ticks += value * part.Groups[2].Value switch
+            {
+                "h" => TimeSpan.TicksPerHour,
+                "m" => TimeSpan.TicksPerMinute,
+                "s" => TimeSpan.TicksPerSecond,
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "us" or "µs" => TimeSpan.TicksPerMicrosecond,
+                _ => 0.01, // ns: 100 ns per tick
+            };
+        }
+
+        return TimeSpan.FromTicks((long)Math.Round(ticks));
+    }
+
+    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)(h|ms|m|s|us|µs|ns)")]
+    private static partial Regex GoDurationPart();
+}
+
+/// <summary>One memberlist anchor run.</summary>
+internal sealed record MemberlistResult(TimeSpan JoinsReturned, TimeSpan FullView, TimeSpan Crash, TimeSpan Leave);
