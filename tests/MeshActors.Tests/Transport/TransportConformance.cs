@@ -11,7 +11,12 @@ namespace MeshActors.Tests.Transport;
 /// </summary>
 public abstract class TransportConformance : IAsyncLifetime
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    /// <summary>A request's own timeout in tests that expect an answer or a refusal: a deadline,
+    /// generous because a first request includes the TLS handshake, which took over 5 s once when
+    /// the machine ran 50 other node processes.</summary>
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     protected ITransportTestbed Bed { get; private set; } = null!;
 
@@ -45,7 +50,7 @@ public abstract class TransportConformance : IAsyncLifetime
         var a = await Bed.StartPeerAsync("node-a");
         var b = await Bed.StartPeerAsync("node-b");
 
-        var reply = await Bed.WaitAsync(a.Transport.RequestAsync(b.Address, new Probe { Sequence = 42 }, TimeSpan.FromSeconds(5)), Deadline);
+        var reply = await Bed.WaitAsync(a.Transport.RequestAsync(b.Address, new Probe { Sequence = 42 }, RequestTimeout), Deadline);
 
         reply.Should().Be(new ProbeReply { Sequence = 42 });
     }
@@ -82,7 +87,7 @@ public abstract class TransportConformance : IAsyncLifetime
         var b = await Bed.StartPeerAsync("node-b", clusterId: "blue");
 
         a.Transport.Send(b.Address, new Probe { Sequence = 1 });
-        var act = () => Bed.WaitAsync(a.Transport.RequestAsync(b.Address, new Probe { Sequence = 2 }, TimeSpan.FromSeconds(5)), Deadline);
+        var act = () => Bed.WaitAsync(a.Transport.RequestAsync(b.Address, new Probe { Sequence = 2 }, RequestTimeout), Deadline);
 
         // Without TLS the peer refuses the Hello; with TLS this node already sees, in the server's
         // certificate, that the peer belongs to another cluster, and refuses before saying Hello.
@@ -99,7 +104,7 @@ public abstract class TransportConformance : IAsyncLifetime
         var a = await Bed.StartPeerAsync("node-a", versions: new ProtocolRange(1, 1));
         var b = await Bed.StartPeerAsync("node-b", versions: new ProtocolRange(2, 3));
 
-        var act = () => Bed.WaitAsync(a.Transport.RequestAsync(b.Address, new Probe(), TimeSpan.FromSeconds(5)), Deadline);
+        var act = () => Bed.WaitAsync(a.Transport.RequestAsync(b.Address, new Probe(), RequestTimeout), Deadline);
 
         (await act.Should().ThrowAsync<HandshakeRefusedException>()).Which.Reason.Should().Be(RefusalReason.NoCommonProtocolVersion);
         b.Received.Should().BeEmpty();
@@ -111,7 +116,7 @@ public abstract class TransportConformance : IAsyncLifetime
         var a = await Bed.StartPeerAsync("node-a", versions: new ProtocolRange(1, 2));
         var b = await Bed.StartPeerAsync("node-b", versions: new ProtocolRange(1, 1));
 
-        await Bed.WaitAsync(a.Transport.RequestAsync(b.Address, new Probe(), TimeSpan.FromSeconds(5)), Deadline);
+        await Bed.WaitAsync(a.Transport.RequestAsync(b.Address, new Probe(), RequestTimeout), Deadline);
 
         b.Received.Single().From.ProtocolVersion.Should().Be(1u);
     }
@@ -123,7 +128,7 @@ public abstract class TransportConformance : IAsyncLifetime
         var b = await Bed.StartPeerAsync("node-b", maxMessageSize: 64 * 1024);
         var big = new Probe { Padding = ByteString.CopyFrom(new byte[100 * 1024]) };
 
-        var act = () => Bed.WaitAsync(a.Transport.RequestAsync(b.Address, big, TimeSpan.FromSeconds(5)), Deadline);
+        var act = () => Bed.WaitAsync(a.Transport.RequestAsync(b.Address, big, RequestTimeout), Deadline);
 
         (await act.Should().ThrowAsync<TransportException>()).WithMessage("*over the limit*");
         b.Received.Should().BeEmpty();
@@ -134,7 +139,7 @@ public abstract class TransportConformance : IAsyncLifetime
     {
         var a = await Bed.StartPeerAsync("node-a");
 
-        var act = () => Bed.WaitAsync(a.Transport.RequestAsync(Bed.UnusedAddress, new Probe(), TimeSpan.FromSeconds(5)), Deadline);
+        var act = () => Bed.WaitAsync(a.Transport.RequestAsync(Bed.UnusedAddress, new Probe(), RequestTimeout), Deadline);
 
         await act.Should().ThrowAsync<TransportException>();
     }
