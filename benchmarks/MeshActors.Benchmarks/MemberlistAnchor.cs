@@ -89,6 +89,3 @@ internal static partial class MemberlistAnchor
     [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)(h|ms|m|s|us|µs|ns)")]
     private static partial Regex GoDurationPart();
 }
-
-/// <summary>One memberlist anchor run.</summary>
-internal sealed record MemberlistResult(TimeSpan JoinsReturned, TimeSpan FullView, TimeSpan Crash, TimeSpan Leave);

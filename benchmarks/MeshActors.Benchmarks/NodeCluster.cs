@@ -177,17 +177,3 @@ internal sealed class NodeCluster : IDisposable
         return NodeProcess.Start(_spec.NodeDll, i, NodeId(i), _spec.ControlPortBase + i, settings, Path.Combine(_spec.LogDirectory, NodeId(i) + ".log"), Clock);
     }
 }
-
-/// <summary>What <see cref="NodeCluster"/> starts, and where.</summary>
-internal sealed record ClusterSpec(
-    string NodeDll,
-    int Nodes,
-    string Profile,
-    int MeshPortBase,
-    int ControlPortBase,
-    string Directory,
-    string LogDirectory,
-    string LogLevel,
-    TimeSpan PollInterval,
-    bool Watch,
-    TimeSpan Deadline);
