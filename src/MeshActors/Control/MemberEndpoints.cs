@@ -4,6 +4,8 @@ using MeshActors.Membership;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace MeshActors.Control;
 
@@ -37,10 +39,14 @@ internal static class MemberEndpoints
                 return;
             }
 
+            // End the stream as soon as the host starts stopping: an open request would otherwise
+            // hold Kestrel's shutdown, and with it the node's graceful leave, for the whole timeout.
+            var stopping = http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+            using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-cache";
             string? lastMembers = null;
-            await foreach (var update in node.Membership.WatchAsync(http.RequestAborted).ConfigureAwait(false))
+            await foreach (var update in node.Membership.WatchAsync(ended.Token).ConfigureAwait(false))
             {
                 // A change the filter hides leaves the filtered list as it was: send nothing.
                 var members = JsonSerializer.Serialize(update.Snapshot.Members.Where(filter).Select(Row));
@@ -51,8 +57,8 @@ internal static class MemberEndpoints
 
                 lastMembers = members;
                 var json = JsonSerializer.Serialize(Document(update.Snapshot, filter));
-                await http.Response.WriteAsync($"event: members\ndata: {json}\n\n", http.RequestAborted).ConfigureAwait(false);
-                await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+                await http.Response.WriteAsync($"event: members\ndata: {json}\n\n", ended.Token).ConfigureAwait(false);
+                await http.Response.Body.FlushAsync(ended.Token).ConfigureAwait(false);
             }
         });
     }
