@@ -2,9 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Google.Protobuf;
 using MeshActors.Actors;
-using MeshActors.Diagnostics;
 using MeshActors.Transport;
-using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Membership;
 

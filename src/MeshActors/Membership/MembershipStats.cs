@@ -9,8 +9,6 @@ internal sealed class MembershipStats
 
     public long BytesSent { get; set; }
 
-    public int JoinAttempts { get; set; }
-
     /// <summary>Probes that failed directly and were answered through another member.</summary>
     public long IndirectAcks { get; set; }
 

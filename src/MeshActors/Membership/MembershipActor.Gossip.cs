@@ -1,0 +1,126 @@
+using MeshActors.Diagnostics;
+using MeshActors.Transport;
+using MeshActors.Transport.Wire;
+
+namespace MeshActors.Membership;
+
+/// <summary>Dissemination: joining through the seeds, push-pull anti-entropy, gossip rounds,
+/// piggybacked updates and tombstone removal.</summary>
+internal sealed partial class MembershipActor
+{
+    private void OnGossipTick()
+    {
+        if (_broadcasts.Count == 0)
+        {
+            return;
+        }
+
+        var now = Now;
+        foreach (var target in RandomMembers(_settings.GossipNodes, m => m.IsLive || now - m.LastChange < _settings.GossipToTheDead))
+        {
+            var gossip = new SwimGossip();
+            Piggyback(gossip.Updates, null);
+            if (gossip.Updates.Count == 0)
+            {
+                break;
+            }
+
+            Send(target.Address, gossip, "gossip");
+        }
+    }
+
+    private void OnPushPullTick()
+    {
+        Context.Timers.StartSingle(PushPullTick.Instance, PushPullTick.Instance, SwimFormulas.PushPullInterval(_settings.PushPullInterval, _table.LiveCount));
+        if (_state == State.Leaving)
+        {
+            return;
+        }
+
+        // Dead members are candidates too (not left ones): after a partition heals, each side
+        // still holds the other as dead, and an exchange with one of them starts the repair.
+        foreach (var peer in RandomMembers(1, m => m.Status is MemberStatus.Alive or MemberStatus.Dead))
+        {
+            MeshMetrics.PushPullSyncs.Add(1, new KeyValuePair<string, object?>("direction", "initiated"));
+            Send(peer.Address, FullState(join: false, reply: false), "push_pull");
+        }
+    }
+
+    private void OnJoinTick()
+    {
+        if (_state != State.Joining)
+        {
+            return;
+        }
+
+        var seeds = _options.Seeds.Where(s => s != Transport.LocalAddress).ToList();
+        if (_joinAttempts++ > 0)
+        {
+            MeshLog.JoinRetrying(Context.Log, string.Join(", ", seeds), _settings.JoinRetryInterval);
+        }
+
+        var state = FullState(join: true, reply: false);
+        foreach (var seed in seeds)
+        {
+            Send(seed, state, "push_pull");
+        }
+
+        Context.Timers.StartSingle(JoinTick.Instance, JoinTick.Instance, _settings.JoinRetryInterval);
+    }
+
+    private void OnPushPull(PeerIdentity from, SwimPushPull pushPull)
+    {
+        MergeAll(pushPull.Members, deadAsSuspect: true);
+        if (!pushPull.Reply)
+        {
+            MeshMetrics.PushPullSyncs.Add(1, new KeyValuePair<string, object?>("direction", "answered"));
+            Send(from.Address, FullState(join: false, reply: true), "push_pull");
+        }
+        else if (_state == State.Joining)
+        {
+            Context.Timers.Cancel(JoinTick.Instance);
+            BecomeUp(from.Address.ToString());
+        }
+    }
+
+    private void OnGcTick()
+    {
+        foreach (var removed in _table.RemoveTombstones(Now, _settings.TombstoneTtl))
+        {
+            _order.Remove(removed.NodeId);
+            CountStatus(removed.Status, -1);
+            Emit(MemberEventKind.Removed, removed);
+        }
+    }
+
+    private void BecomeUp(string? through)
+    {
+        _state = State.Up;
+        if (through is not null)
+        {
+            MeshLog.Joined(Context.Log, through, _table.LiveCount);
+        }
+
+        Emit(MemberEventKind.Up, _table.Self);
+        _options.Stats.UpAt = Now;
+    }
+
+    private void Broadcast(MemberUpdate update) => _broadcasts.Enqueue(MemberWire.ToRecord(update));
+
+    private void Piggyback(ICollection<MemberRecord> into, string? skipNode)
+    {
+        var used = into.Sum(r => r.CalculateSize() + 2);
+        _broadcasts.Take(_settings.MaxPiggybackBytes - used, SwimFormulas.RetransmitLimit(_settings.RetransmitMult, _table.LiveCount), into, skipNode);
+    }
+
+    private SwimPushPull FullState(bool join, bool reply)
+    {
+        var state = new SwimPushPull { Join = join, Reply = reply };
+        foreach (var member in _table.Members)
+        {
+            state.Members.Add(MemberWire.FullRecord(member, SelfId));
+        }
+
+        return state;
+    }
+}
