@@ -172,6 +172,25 @@ internal sealed class ConfigReader(HoconObject root)
         return map;
     }
 
+    public List<Transport.NodeAddress> AddressList(string path)
+    {
+        var addresses = new List<Transport.NodeAddress>();
+        var texts = StringList(path, "write a list of host:port strings, e.g. [\"10.0.0.1:7946\", \"10.0.0.2:7946\"]");
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (Transport.NodeAddress.TryParse(texts[i], out var address, out var error))
+            {
+                addresses.Add(address);
+            }
+            else
+            {
+                Add(path + "." + i, error, "write host:port, e.g. \"10.0.0.1:7946\"");
+            }
+        }
+
+        return addresses;
+    }
+
     public List<string> StringList(string path, string fix)
     {
         var list = new List<string>();

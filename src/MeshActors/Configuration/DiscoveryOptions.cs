@@ -1,10 +1,53 @@
+using MeshActors.Discovery;
+using MeshActors.Discovery.Aws;
+using MeshActors.Discovery.Bootstrap;
+using MeshActors.Discovery.Dns;
+using MeshActors.Discovery.Http;
+using MeshActors.Discovery.Kubernetes;
+using MeshActors.Discovery.Mdns;
+using MeshActors.Discovery.PeerCache;
+using MeshActors.Discovery.Static;
 using MeshActors.Transport;
 
 namespace MeshActors.Configuration;
 
-/// <summary><c>meshactors.discovery</c>: where a node finds contact points to join through.</summary>
+/// <summary><c>meshactors.discovery</c>: where a node finds contact points, and how it decides
+/// whom to join.</summary>
 public sealed record DiscoveryOptions
 {
-    /// <summary><c>meshactors.discovery.static.seeds</c>: fixed contact points; empty for a single-node start.</summary>
-    public required IReadOnlyList<NodeAddress> StaticSeeds { get; init; }
+    /// <summary><c>meshactors.discovery.static</c>.</summary>
+    public required StaticDiscoveryOptions Static { get; init; }
+
+    /// <summary><c>meshactors.discovery.dns</c>.</summary>
+    public required DnsDiscoveryOptions Dns { get; init; }
+
+    /// <summary><c>meshactors.discovery.mdns</c>.</summary>
+    public required MdnsDiscoveryOptions Mdns { get; init; }
+
+    /// <summary><c>meshactors.discovery.kubernetes</c>.</summary>
+    public required KubernetesDiscoveryOptions Kubernetes { get; init; }
+
+    /// <summary><c>meshactors.discovery.aws</c>.</summary>
+    public required AwsDiscoveryOptions Aws { get; init; }
+
+    /// <summary><c>meshactors.discovery.http</c>.</summary>
+    public required HttpDiscoveryOptions Http { get; init; }
+
+    /// <summary><c>meshactors.discovery.peer-cache</c>.</summary>
+    public required PeerCacheOptions PeerCache { get; init; }
+
+    /// <summary><c>meshactors.discovery.bootstrap</c>.</summary>
+    public required BootstrapOptions Bootstrap { get; init; }
+
+    /// <summary><c>meshactors.discovery.failure-backoff.min</c>: the wait before re-running a provider after its first failure.</summary>
+    public required TimeSpan FailureBackoffMin { get; init; }
+
+    /// <summary><c>meshactors.discovery.failure-backoff.max</c>: the longest wait between runs of a failing provider.</summary>
+    public required TimeSpan FailureBackoffMax { get; init; }
+
+    /// <summary>The static seeds (<c>meshactors.discovery.static.seeds</c>).</summary>
+    public IReadOnlyList<NodeAddress> StaticSeeds => Static.Seeds;
+
+    /// <summary>Whether any provider other than static seeds and the peer cache is enabled.</summary>
+    public bool AnyDynamicProvider => new IProviderOptions[] { Dns, Mdns, Kubernetes, Aws, Http }.Any(p => p.Enabled);
 }

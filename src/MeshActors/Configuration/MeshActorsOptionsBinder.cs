@@ -1,5 +1,13 @@
 using MeshActors.Actors;
 using MeshActors.Configuration.Hocon;
+using MeshActors.Discovery.Aws;
+using MeshActors.Discovery.Bootstrap;
+using MeshActors.Discovery.Dns;
+using MeshActors.Discovery.Http;
+using MeshActors.Discovery.Kubernetes;
+using MeshActors.Discovery.Mdns;
+using MeshActors.Discovery.PeerCache;
+using MeshActors.Discovery.Static;
 using MeshActors.Membership;
 using MeshActors.Transport;
 using Microsoft.Extensions.Logging;
@@ -42,7 +50,7 @@ public static class MeshActorsOptionsBinder
                 Port = (int)r.Long("meshactors.control.port", 0, 65535, portFix),
             },
             Transport = BindTransport(r, portFix),
-            Discovery = new DiscoveryOptions { StaticSeeds = BindSeeds(r) },
+            Discovery = BindDiscovery(r),
             Membership = BindMembership(r),
             Actors = new ActorOptions
             {
@@ -99,24 +107,28 @@ public static class MeshActorsOptionsBinder
         };
     }
 
-    private static List<NodeAddress> BindSeeds(ConfigReader r)
+    private static DiscoveryOptions BindDiscovery(ConfigReader r)
     {
-        const string path = "meshactors.discovery.static.seeds";
-        var seeds = new List<NodeAddress>();
-        var texts = r.StringList(path, "write a list of host:port strings, e.g. [\"10.0.0.1:7946\", \"10.0.0.2:7946\"]");
-        for (var i = 0; i < texts.Count; i++)
+        const string p = "meshactors.discovery.";
+        var options = new DiscoveryOptions
         {
-            if (NodeAddress.TryParse(texts[i], out var address, out var error))
-            {
-                seeds.Add(address);
-            }
-            else
-            {
-                r.Add(path + "." + i, error, "write host:port, e.g. \"10.0.0.1:7946\"");
-            }
+            Static = StaticDiscoveryOptions.Bind(r),
+            Dns = DnsDiscoveryOptions.Bind(r),
+            Mdns = MdnsDiscoveryOptions.Bind(r),
+            Kubernetes = KubernetesDiscoveryOptions.Bind(r),
+            Aws = AwsDiscoveryOptions.Bind(r),
+            Http = HttpDiscoveryOptions.Bind(r),
+            PeerCache = PeerCacheOptions.Bind(r),
+            Bootstrap = BootstrapOptions.Bind(r),
+            FailureBackoffMin = r.Duration(p + "failure-backoff.min", TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), "set a duration such as 1s"),
+            FailureBackoffMax = r.Duration(p + "failure-backoff.max", TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1), "set a duration such as 60s"),
+        };
+        if (options.FailureBackoffMin > options.FailureBackoffMax)
+        {
+            r.Add(p + "failure-backoff.min", $"{options.FailureBackoffMin} is above failure-backoff.max ({options.FailureBackoffMax})", "make failure-backoff.min at most failure-backoff.max");
         }
 
-        return seeds;
+        return options;
     }
 
     private static MembershipOptions BindMembership(ConfigReader r)

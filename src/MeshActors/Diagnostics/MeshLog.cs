@@ -90,4 +90,18 @@ internal static partial class MeshLog
 
     [LoggerMessage(EventId = 6009, Level = LogLevel.Debug, Message = "Leave notice to {Peer} not acknowledged: {Reason}")]
     public static partial void LeaveNotAcknowledged(ILogger logger, string peer, string reason);
+
+    // 7000–7099: discovery coordinators and the bootstrap (join decision).
+
+    // 7100–7199: the DNS provider and client.
+
+    // 7200–7299: mDNS.
+
+    // 7300–7399: Kubernetes.
+
+    // 7400–7499: AWS EC2.
+
+    // 7500–7599: the HTTP rendezvous provider.
+
+    // 7600–7699: the peer cache.
 }

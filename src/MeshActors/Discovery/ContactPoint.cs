@@ -1,0 +1,23 @@
+using MeshActors.Transport;
+
+namespace MeshActors.Discovery;
+
+/// <summary>
+/// An address a discovery provider believes a cluster member may listen on. Discovery only
+/// produces contact points; the bootstrap coordinator probes them and decides whom to join.
+/// </summary>
+/// <param name="Address">The mesh transport address (host or IP, and the transport port).</param>
+/// <param name="Provider">The provider's name, e.g. <c>"dns"</c>, so operators can see where it came from.</param>
+public sealed record ContactPoint(NodeAddress Address, string Provider)
+{
+    /// <summary>The node id, when the provider knows it (mDNS TXT <c>id</c>, the peer cache, a pod name).</summary>
+    public string? NodeId { get; init; }
+
+    /// <summary>The public-key fingerprint the node must present (<c>sha256:…</c>), when the
+    /// provider learned one (mDNS TXT <c>fp</c>, a manual introduction); null when unknown.</summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>How the provider found it, for <c>meshctl discovery explain</c>, e.g.
+    /// <c>"SRV _mesh._tcp.example.com → node1.example.com:7946 (priority 10, weight 50)"</c>.</summary>
+    public string? Source { get; init; }
+}
