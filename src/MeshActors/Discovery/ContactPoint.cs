@@ -20,4 +20,10 @@ public sealed record ContactPoint(NodeAddress Address, string Provider)
     /// <summary>How the provider found it, for <c>meshctl discovery explain</c>, e.g.
     /// <c>"SRV _mesh._tcp.example.com → node1.example.com:7946 (priority 10, weight 50)"</c>.</summary>
     public string? Source { get; init; }
+
+    /// <summary>The SRV priority (RFC 2782): within a tier, lower priorities are dialled first. 0 when the source has none.</summary>
+    public int Priority { get; init; }
+
+    /// <summary>The SRV weight (RFC 2782): within a priority, heavier contact points are more likely to be dialled first. 0 when the source has none.</summary>
+    public int Weight { get; init; }
 }
