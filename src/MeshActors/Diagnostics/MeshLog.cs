@@ -91,6 +91,9 @@ internal static partial class MeshLog
     [LoggerMessage(EventId = 6009, Level = LogLevel.Debug, Message = "Leave notice to {Peer} not acknowledged: {Reason}")]
     public static partial void LeaveNotAcknowledged(ILogger logger, string peer, string reason);
 
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "{NodeId} formed a new cluster at {Address}, as the bootstrap decided; others join it")]
+    public static partial void FormedCluster(ILogger logger, string nodeId, string address);
+
     // 7000–7099: discovery coordinators and the bootstrap (join decision).
 
     // 7100–7199: the DNS provider and client.

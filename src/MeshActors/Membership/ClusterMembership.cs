@@ -81,8 +81,17 @@ public sealed class ClusterMembership
     }
 
     /// <summary>Whether <paramref name="message"/> is a membership message this component handles.</summary>
-    internal static bool Handles(IMessage message) => message is Transport.Wire.SwimPing or Transport.Wire.SwimAck or
+    internal static bool Handles(IMessage message) => message is Transport.Wire.BootstrapQuery or Transport.Wire.SwimPing or Transport.Wire.SwimAck or
         Transport.Wire.SwimIndirectPing or Transport.Wire.SwimNack or Transport.Wire.SwimGossip or Transport.Wire.SwimPushPull;
+
+    /// <summary>Forms a new cluster of this node (the bootstrap's decision; only while waiting).</summary>
+    internal void Form() => _actor.Tell(MembershipActor.Protocol.Form.Instance);
+
+    /// <summary>Joins an existing cluster through <paramref name="seeds"/> (the bootstrap's decision).</summary>
+    internal void JoinThrough(IReadOnlyList<NodeAddress> seeds) => _actor.Tell(new MembershipActor.Protocol.JoinThrough(seeds));
+
+    /// <summary>Starts a push-pull with <paramref name="address"/> unless <paramref name="nodeId"/> is already a live member.</summary>
+    internal void Introduce(NodeAddress address, string? nodeId) => _actor.Tell(new MembershipActor.Protocol.Introduce(address, nodeId));
 
     /// <summary>Hands an inbound membership message to the actor.</summary>
     internal void Deliver(InboundMessage message) => _actor.Tell(new MembershipActor.Protocol.Inbound(message));

@@ -53,7 +53,7 @@ internal sealed partial class MembershipActor
             return;
         }
 
-        var seeds = _options.Seeds.Where(s => s != Transport.LocalAddress).ToList();
+        var seeds = _seeds;
         if (_joinAttempts++ > 0)
         {
             MeshLog.JoinRetrying(Context.Log, string.Join(", ", seeds), _settings.JoinRetryInterval);
@@ -103,6 +103,36 @@ internal sealed partial class MembershipActor
 
         Emit(MemberEventKind.Up, _table.Self);
         _options.Stats.UpAt = Now;
+        _options.OnUp?.Invoke();
+    }
+
+    private void OnIntroduce(Protocol.Introduce introduce)
+    {
+        if (_state != State.Up || introduce.Address == Transport.LocalAddress ||
+            (introduce.NodeId is { } id && (id == SelfId || (_table.TryGet(id, out var known) && known.IsLive && known.Address == introduce.Address))))
+        {
+            return;
+        }
+
+        MeshMetrics.PushPullSyncs.Add(1, new KeyValuePair<string, object?>("direction", "introduced"));
+        Send(introduce.Address, FullState(join: false, reply: false), "push_pull");
+    }
+
+    /// <summary>What this node tells a bootstrap probe: who it is, whether it is in a cluster, and
+    /// (when it is) a few live members to join through, itself first.</summary>
+    private BootstrapInfo BootstrapAnswer()
+    {
+        var info = new BootstrapInfo { NodeId = SelfId, Address = Transport.LocalAddress.ToString(), Joined = _state == State.Up };
+        if (info.Joined)
+        {
+            info.SeedAddresses.Add(info.Address);
+            foreach (var member in RandomMembers(4, m => m.Status == MemberStatus.Alive))
+            {
+                info.SeedAddresses.Add(member.Address.ToString());
+            }
+        }
+
+        return info;
     }
 
     private void Broadcast(MemberUpdate update) => _broadcasts.Enqueue(MemberWire.ToRecord(update));

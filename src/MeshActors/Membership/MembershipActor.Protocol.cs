@@ -24,6 +24,22 @@ internal sealed partial class MembershipActor
         /// <summary>Marks this node left, stops probing, tells the live members, and answers with how many acknowledged.</summary>
         public sealed record Leave(IActorRef<int> ReplyTo) : Message;
 
+        /// <summary>The bootstrap decided this node forms a new cluster (only while waiting for that decision).</summary>
+        public sealed record Form : Message
+        {
+            /// <summary>The one instance.</summary>
+            public static readonly Form Instance = new();
+        }
+
+        /// <summary>The bootstrap found an existing cluster: join it through <paramref name="Seeds"/>
+        /// (replaces the seeds of an ongoing join; ignored once up).</summary>
+        public sealed record JoinThrough(IReadOnlyList<NodeAddress> Seeds) : Message;
+
+        /// <summary>Starts a push-pull with a member of this cluster that this node may not know
+        /// (a manual introduction, or a partition that outlived the tombstones). Ignored unless up,
+        /// and when <paramref name="NodeId"/> is already a live member.</summary>
+        public sealed record Introduce(NodeAddress Address, string? NodeId) : Message;
+
         /// <summary>Announces new metadata at a higher incarnation; answers with this node's new record.</summary>
         public sealed record UpdateMetadata(MemberMetadata Metadata, IActorRef<Member> ReplyTo) : Message;
     }

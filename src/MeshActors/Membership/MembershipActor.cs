@@ -29,6 +29,7 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
     private int _awareness;
     private ulong _sequence;
     private int _joinAttempts;
+    private List<NodeAddress> _seeds = [];
 
     public MembershipActor(MembershipActorOptions options)
     {
@@ -39,6 +40,7 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
     private enum State
     {
         Joining,
+        Waiting,
         Up,
         Leaving,
     }
@@ -69,8 +71,12 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
         Context.Timers.StartPeriodic(GossipTick.Instance, GossipTick.Instance, _settings.GossipInterval, Jitter(_settings.GossipInterval));
         Context.Timers.StartSingle(PushPullTick.Instance, PushPullTick.Instance, Jitter(SwimFormulas.PushPullInterval(_settings.PushPullInterval, _table.LiveCount)));
         Context.Timers.StartPeriodic(GcTick.Instance, GcTick.Instance, GcInterval());
-        var seeds = _options.Seeds.Where(s => s != Transport.LocalAddress).ToList();
-        if (seeds.Count == 0 || _options.WarmStart is not null)
+        _seeds = _options.Seeds.Where(s => s != Transport.LocalAddress).ToList();
+        if (_options.AwaitBootstrap && _options.WarmStart is null)
+        {
+            _state = State.Waiting;
+        }
+        else if (_seeds.Count == 0 || _options.WarmStart is not null)
         {
             BecomeUp(null);
             if (_options.WarmStart is null)
@@ -80,12 +86,19 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
         }
         else
         {
-            _state = State.Joining;
-            MeshLog.Joining(Context.Log, string.Join(", ", seeds));
-            Context.Self.Tell(JoinTick.Instance);
+            StartJoining(_seeds);
         }
 
         FlushEvents();
+    }
+
+    private void StartJoining(IReadOnlyList<NodeAddress> seeds)
+    {
+        _seeds = seeds.Where(s => s != Transport.LocalAddress).ToList();
+        _state = State.Joining;
+        MeshLog.Joining(Context.Log, string.Join(", ", _seeds));
+        Context.Timers.Cancel(JoinTick.Instance);
+        Context.Self.Tell(JoinTick.Instance);
     }
 
     protected override void PostStop() => _options.Events.Complete();
@@ -133,6 +146,16 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
             case LeaveAnswered answered:
                 OnLeaveAnswered(answered.Acknowledged);
                 break;
+            case Protocol.Form when _state == State.Waiting:
+                BecomeUp(null);
+                MeshLog.FormedCluster(Context.Log, SelfId, Transport.LocalAddress.ToString());
+                break;
+            case Protocol.JoinThrough join when _state is State.Waiting or State.Joining && join.Seeds.Any(s => s != Transport.LocalAddress):
+                StartJoining(join.Seeds);
+                break;
+            case Protocol.Introduce introduce:
+                OnIntroduce(introduce);
+                break;
             case Protocol.UpdateMetadata update:
                 Refute(_table.Self.Incarnation + 1, update.Metadata);
                 update.ReplyTo.Tell(_table.Self);
@@ -144,6 +167,18 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
 
     private void OnInbound(InboundMessage inbound)
     {
+        if (inbound.Message is BootstrapQuery)
+        {
+            inbound.Reply?.Invoke(BootstrapAnswer());
+            return;
+        }
+
+        if (_state == State.Waiting)
+        {
+            // In no cluster yet: answering would form one behind the bootstrap's back.
+            return;
+        }
+
         switch (inbound.Message)
         {
             case SwimPing ping:

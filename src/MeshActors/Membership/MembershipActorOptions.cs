@@ -22,6 +22,14 @@ internal sealed record MembershipActorOptions
     /// <summary>Members to start with, already agreed (benchmarks of large clusters); null to join normally.</summary>
     public IReadOnlyList<Member>? WarmStart { get; init; }
 
+    /// <summary>Whether to wait, seeds or not, until the bootstrap says <see cref="MembershipActor.Protocol.Form"/>
+    /// or <see cref="MembershipActor.Protocol.JoinThrough"/>. While waiting the node is in no cluster:
+    /// it answers bootstrap queries and ignores membership traffic.</summary>
+    public bool AwaitBootstrap { get; init; }
+
+    /// <summary>Called on the membership actor when this node becomes up (formed or joined).</summary>
+    public Action? OnUp { get; init; }
+
     public MembershipEvents Events { get; init; } = new();
 
     public MembershipStats Stats { get; init; } = new();

@@ -32,6 +32,8 @@ public sealed class MessageTypes
         (6, SwimNack.Parser, typeof(SwimNack)),
         (7, SwimGossip.Parser, typeof(SwimGossip)),
         (8, SwimPushPull.Parser, typeof(SwimPushPull)),
+        (9, BootstrapQuery.Parser, typeof(BootstrapQuery)),
+        (10, BootstrapInfo.Parser, typeof(BootstrapInfo)),
     ]);
 
     /// <summary>The numbers and type names, for the pinning test and diagnostics.</summary>

@@ -19,6 +19,8 @@ public sealed class MessageTypesTests
             [6] = nameof(SwimNack),
             [7] = nameof(SwimGossip),
             [8] = nameof(SwimPushPull),
+            [9] = nameof(BootstrapQuery),
+            [10] = nameof(BootstrapInfo),
         });
     }
 
