@@ -96,6 +96,30 @@ internal static partial class MeshLog
 
     // 7000–7099: discovery coordinators and the bootstrap (join decision).
 
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Discovery provider {Provider} failed ({Failures} in a row; next try in {Retry}): {Error}")]
+    public static partial void DiscoveryFailed(ILogger logger, string provider, int failures, TimeSpan retry, string error);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Discovery provider {Provider} found {Count} contact point(s) in {Duration}: {Points}")]
+    public static partial void DiscoveryFound(ILogger logger, string provider, int count, TimeSpan duration, string points);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Discovery provider {Provider} recovered after {Failures} failed run(s)")]
+    public static partial void DiscoveryRecovered(ILogger logger, string provider, int failures);
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "Bootstrap: {Verdict}: {Reason}")]
+    public static partial void BootstrapDecision(ILogger logger, Discovery.Bootstrap.BootstrapVerdictKind verdict, string reason);
+
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Information, Message = "Bootstrap: in the cluster {After} after start ({Reason})")]
+    public static partial void BootstrapUp(ILogger logger, TimeSpan after, string reason);
+
+    [LoggerMessage(EventId = 7012, Level = LogLevel.Debug, Message = "Bootstrap probe of {Address} ({Provider}) failed: {Error}")]
+    public static partial void BootstrapProbeFailed(ILogger logger, string address, string provider, string error);
+
+    [LoggerMessage(EventId = 7013, Level = LogLevel.Information, Message = "Bootstrap: introducing {NodeId} at {Address}, a member of this cluster that this node did not know")]
+    public static partial void BootstrapHealing(ILogger logger, string nodeId, string address);
+
+    [LoggerMessage(EventId = 7014, Level = LogLevel.Information, Message = "Peer {Address} introduced manually{Pin}")]
+    public static partial void PeerIntroduced(ILogger logger, string address, string pin);
+
     // 7100–7199: the DNS provider and client.
 
     // 7200–7299: mDNS.
@@ -107,4 +131,13 @@ internal static partial class MeshLog
     // 7500–7599: the HTTP rendezvous provider.
 
     // 7600–7699: the peer cache.
+
+    [LoggerMessage(EventId = 7601, Level = LogLevel.Warning, Message = "The peer cache {Path} cannot be used ({Problem}); it was moved to {Aside} and a fresh cache started. Peers will be remembered again as they are seen")]
+    public static partial void PeerCacheSetAside(ILogger logger, string path, string problem, string aside);
+
+    [LoggerMessage(EventId = 7602, Level = LogLevel.Warning, Message = "The peer cache {Path} cannot be created ({Problem}); peers are remembered in memory only for this run. Check that meshactors.node.data-dir is writable")]
+    public static partial void PeerCacheInMemory(ILogger logger, string path, string problem);
+
+    [LoggerMessage(EventId = 7603, Level = LogLevel.Warning, Message = "The peer cache {Path} failed to {Operation}: {Problem} (further write failures are not logged)")]
+    public static partial void PeerCacheFailed(ILogger logger, string path, string operation, string problem);
 }

@@ -55,4 +55,19 @@ public static class MeshMetrics
 
     /// <summary>Full-state push-pull exchanges, by <c>direction</c> (initiated, answered).</summary>
     public static readonly Counter<long> PushPullSyncs = Meter.CreateCounter<long>("meshactors.membership.push_pull", "{sync}", "Push-pull syncs");
+
+    /// <summary>Discovery runs started, by <c>provider</c> (Prometheus: <c>meshactors_discovery_attempts_total</c>).</summary>
+    public static readonly Counter<long> DiscoveryAttempts = Meter.CreateCounter<long>("meshactors.discovery.attempts", "{attempt}", "Discovery runs started");
+
+    /// <summary>Discovery runs that succeeded, by <c>provider</c> (<c>meshactors_discovery_successes_total</c>).</summary>
+    public static readonly Counter<long> DiscoverySuccesses = Meter.CreateCounter<long>("meshactors.discovery.successes", "{attempt}", "Discovery runs that succeeded");
+
+    /// <summary>How long discovery runs take, by <c>provider</c> and <c>outcome</c> (<c>meshactors_discovery_duration_seconds</c>).</summary>
+    public static readonly Histogram<double> DiscoveryDuration = Meter.CreateHistogram<double>("meshactors.discovery.duration", "s", "Discovery run duration");
+
+    /// <summary>Contact points found by each <c>provider</c>'s last successful run (<c>meshactors_discovery_peers</c>).</summary>
+    public static readonly Gauge<long> PeersDiscovered = Meter.CreateGauge<long>("meshactors.discovery.peers", "{peer}", "Contact points found by the last run");
+
+    /// <summary>Bootstrap probes of contact points, by <c>outcome</c> (answered, failed).</summary>
+    public static readonly Counter<long> BootstrapProbes = Meter.CreateCounter<long>("meshactors.discovery.bootstrap.probes", "{probe}", "Bootstrap probes of contact points");
 }

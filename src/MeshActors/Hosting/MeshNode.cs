@@ -1,6 +1,7 @@
 using MeshActors.Actors;
 using MeshActors.Configuration;
 using MeshActors.Diagnostics;
+using MeshActors.Discovery;
 using MeshActors.Membership;
 using MeshActors.Transport;
 using MeshActors.Transport.Http2;
@@ -61,6 +62,9 @@ public sealed class MeshNode : IHostedService
     /// <summary>The cluster as this node sees it; available once started.</summary>
     public ClusterMembership Membership { get; private set; } = null!;
 
+    /// <summary>Discovery health, the bootstrap's reasons and manual introductions; available once started.</summary>
+    public ClusterDiscovery Discovery { get; private set; } = null!;
+
     /// <summary>Routes membership messages to the membership actor, and answers probes (used by
     /// tests, benchmarks and reachability checks). Messages that arrive before membership has
     /// started are dropped; the protocol retries whatever it sends.</summary>
@@ -109,10 +113,30 @@ public sealed class MeshNode : IHostedService
             NodeId = NodeId,
             Transport = Transport,
             Settings = Config.Options.Membership.Settings,
-            Seeds = Config.Options.Discovery.StaticSeeds,
+            AwaitBootstrap = true,
+            OnUp = () => Discovery?.NotifyUp(),
             Metadata = new MemberMetadata(metadata.Role, ClusterId, metadata.Region, metadata.Zone, ProtocolRange.Supported.Max, metadata.Capacity,
                 global::System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, metadata.Labels)),
         }, Config.Options.Actors.Supervision);
+        var transport = Transport;
+        Discovery = ClusterDiscovery.Start(System, new DiscoveryStart
+        {
+            Options = Config.Options.Discovery,
+            Context = new DiscoveryContext
+            {
+                NodeId = NodeId,
+                ClusterId = ClusterId,
+                LocalAddress = Transport.LocalAddress,
+                PublicKeyFingerprint = Transport.LocalKeyFingerprint,
+                DataDir = Config.Options.Node.DataDir,
+                Time = _time,
+                Random = Random.Split(),
+                LoggerFactory = _loggerFactory,
+            },
+            Transport = Transport,
+            Membership = Membership,
+            PinKey = transport.PinKey,
+        });
         IsRunning = true;
         MeshLog.NodeStarted(_log, NodeId, ClusterId);
     }
@@ -135,6 +159,11 @@ public sealed class MeshNode : IHostedService
             {
                 // The node stops anyway; the others will detect it as failed.
             }
+        }
+
+        if (Discovery is not null)
+        {
+            await Discovery.StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (Transport is not null)

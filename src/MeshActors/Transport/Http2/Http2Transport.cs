@@ -13,11 +13,13 @@ public sealed class Http2Transport : ITransport
 {
     private readonly MeshListener _listener;
     private readonly PeerClient _client;
+    private readonly Http2TransportOptions _options;
 
     /// <summary>Creates the transport; nothing listens until <see cref="StartAsync"/>.</summary>
     public Http2Transport(Http2TransportOptions options, ILoggerFactory? loggerFactory = null)
     {
         loggerFactory ??= NullLoggerFactory.Instance;
+        _options = options;
         Connections = new ConnectionRegistry(options.Time);
         _listener = new MeshListener(options, Connections, loggerFactory);
         _client = new PeerClient(options, Connections, () => LocalAddress.ToString(), loggerFactory.CreateLogger("MeshActors.Transport"));
@@ -35,6 +37,23 @@ public sealed class Http2Transport : ITransport
 
     /// <inheritdoc />
     public void Send(NodeAddress to, IMessage message) => _client.Send(to, message);
+
+    /// <summary>The fingerprint (<c>sha256:…</c>) of this node's current TLS public key; null when TLS is off.</summary>
+    public string? LocalKeyFingerprint => _options.Tls is { } tls ? tls.Fingerprint(tls.CurrentCertificate) : null;
+
+    /// <summary>Requires the server at <paramref name="address"/> to present the key with
+    /// <paramref name="fingerprint"/> (<c>sha256:…</c>) from the next handshake on; null removes the pin.</summary>
+    public void PinKey(NodeAddress address, string? fingerprint)
+    {
+        if (fingerprint is null)
+        {
+            _options.AddressPins.TryRemove(address, out _);
+        }
+        else
+        {
+            _options.AddressPins[address] = Security.PublicKeyFingerprint.Parse(fingerprint);
+        }
+    }
 
     /// <inheritdoc />
     public Task<IMessage> RequestAsync(NodeAddress to, IMessage request, TimeSpan timeout, CancellationToken cancellationToken = default) =>

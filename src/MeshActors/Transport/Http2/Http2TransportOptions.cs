@@ -45,6 +45,10 @@ public sealed record Http2TransportOptions
     /// <summary>Node id → public-key fingerprint (<c>sha256:…</c>) that node must present.</summary>
     public IReadOnlyDictionary<string, string> PinnedKeys { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Keys pinned at run time by address (manual introductions with an expected
+    /// fingerprint): a server at that address must present this key.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<NodeAddress, string> AddressPins { get; } = new();
+
     /// <summary>Certificates and their judgement; null means TLS is off (insecure mode).</summary>
     public IPeerTls? Tls { get; init; }
 

@@ -163,10 +163,20 @@ internal sealed partial class PeerClient : IDisposable
     {
         if (_options.Tls is null)
         {
+            if (_options.AddressPins.TryGetValue(session.Address, out var required))
+            {
+                throw Refused(session, RefusalReason.PinnedKeyMismatch, $"{session.Address} is pinned to key {required}, but TLS is off so no key can be checked");
+            }
+
             return;
         }
 
         var fingerprint = session.Server?.Verdict.Fingerprint;
+        if (_options.AddressPins.TryGetValue(session.Address, out var addressPin) && !string.Equals(addressPin, fingerprint, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Refused(session, RefusalReason.PinnedKeyMismatch, $"{session.Address} was introduced with key {addressPin} but presented {fingerprint} (node '{accepted.NodeId}')");
+        }
+
         if (session.Server?.Verdict.NodeId != accepted.NodeId)
         {
             throw Refused(session, RefusalReason.CertificateNodeMismatch, $"the server says it is '{accepted.NodeId}' but its certificate names '{session.Server?.Verdict.NodeId}'");
