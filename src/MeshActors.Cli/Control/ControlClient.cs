@@ -79,14 +79,31 @@ internal sealed class ControlClient(Uri endpoint) : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="body"/> as JSON (none when null) and returns the status and
+    /// the JSON answer, whatever the status: the command decides what each status means.</summary>
+    public async Task<(int Status, JsonElement Body)> SendJsonAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(path, cancellationToken, method, body, throwOnError: false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return ((int)response.StatusCode, Parse(text.Length == 0 ? "{}" : text, path));
+    }
+
+    /// <summary>The <c>error</c> text of a JSON error answer.</summary>
+    public static string ErrorOf(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString()! : body.ToString();
+
+    private async Task<HttpResponseMessage> SendAsync(string path, CancellationToken cancellationToken, HttpMethod? method = null, object? body = null, bool throwOnError = true)
     {
         using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         answer.CancelAfter(AnswerTimeout);
         HttpResponseMessage response;
         try
         {
-            response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, answer.Token);
+            using var request = new HttpRequestMessage(method ?? HttpMethod.Get, path)
+            {
+                Content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body),
+            };
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, answer.Token);
         }
         catch (HttpRequestException ex)
         {
@@ -97,15 +114,15 @@ internal sealed class ControlClient(Uri endpoint) : IDisposable
             throw new ControlException($"the control endpoint at {endpoint} did not answer within {AnswerTimeout.TotalSeconds:0} s");
         }
 
-        if (response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode || !throwOnError)
         {
             return response;
         }
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new ControlException($"{endpoint}{path.TrimStart('/')} answered HTTP {(int)response.StatusCode}: {ErrorText(body)}");
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new ControlException($"{endpoint}{path.TrimStart('/')} answered HTTP {(int)response.StatusCode}: {ErrorText(text)}");
         }
     }
 

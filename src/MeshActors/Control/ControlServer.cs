@@ -65,6 +65,7 @@ public sealed class ControlServer : IHostedService, IAsyncDisposable
         HealthEndpoints.Map(app, _node, _time);
         ConnectionEndpoints.Map(app, _node);
         MemberEndpoints.Map(app, _node);
+        DiscoveryEndpoints.Map(app, _node);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

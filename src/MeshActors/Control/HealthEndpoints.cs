@@ -24,6 +24,11 @@ internal static class HealthEndpoints
                 return NotReady(node, "the node is not running (starting or stopping)");
             }
 
+            if (node.Discovery.GetReport().Bootstrap is { State: not Discovery.BootstrapState.Joined } bootstrap)
+            {
+                return NotReady(node, $"not in a cluster yet ({bootstrap.State.ToString().ToLowerInvariant()}): {bootstrap.Reason}");
+            }
+
             try
             {
                 var status = await node.GetStatusAsync(ReadyTimeout).ConfigureAwait(false);

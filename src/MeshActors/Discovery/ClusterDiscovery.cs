@@ -120,7 +120,7 @@ public sealed class ClusterDiscovery
             Settings = options.Bootstrap,
             Board = discovery._board,
             Providers = providers.Select(p => p.Provider.Name).ToList(),
-            DiscoveryConfigured = options.Static.Seeds.Count > 0 || options.AnyDynamicProvider || options.Static.FallbackSeeds.Count > 0 || start.ExtraProviders.Count > 0,
+            DiscoveryConfigured = options.Static.Seeds.Any(s => s != start.Transport.LocalAddress) || options.AnyDynamicProvider || options.Static.FallbackSeeds.Count > 0 || start.ExtraProviders.Count > 0,
         }));
         foreach (var registration in providers)
         {

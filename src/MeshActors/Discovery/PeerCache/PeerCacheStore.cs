@@ -32,9 +32,25 @@ internal sealed class PeerCacheStore : IDisposable
 
     public static PeerCacheStore Open(string path, ILogger log, TimeProvider time)
     {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            MeshLog.PeerCacheInMemory(log, path, ex.Message);
+            return InMemory(log);
+        }
+
         if (TryOpen(path, out var connection, out var problem))
         {
             return new PeerCacheStore(connection, path, log);
+        }
+
+        if (!File.Exists(path))
+        {
+            MeshLog.PeerCacheInMemory(log, path, problem);
+            return InMemory(log);
         }
 
         var aside = $"{path}.corrupt-{time.GetUtcNow():yyyyMMddHHmmss}";
@@ -62,7 +78,12 @@ internal sealed class PeerCacheStore : IDisposable
         }
 
         MeshLog.PeerCacheInMemory(log, path, problem);
-        TryOpen(":memory:", out connection, out _);
+        return InMemory(log);
+    }
+
+    private static PeerCacheStore InMemory(ILogger log)
+    {
+        TryOpen(":memory:", out var connection, out _);
         return new PeerCacheStore(connection, ":memory:", log);
     }
 
