@@ -89,11 +89,6 @@ public static partial class DnsCodec
 
     private static void WriteRecord(DnsPacketWriter writer, DnsRecord record)
     {
-        if (record.Type == DnsRecordType.OPT)
-        {
-            throw new ArgumentException("write EDNS0 through DnsMessage.EdnsUdpPayloadSize, not as an OPT record", nameof(record));
-        }
-
         writer.WriteName(record.Name, compress: true);
         writer.WriteUInt16((ushort)record.Type);
         writer.WriteUInt16((ushort)((record.Class & 0x7FFF) | (record.CacheFlush ? 0x8000 : 0)));

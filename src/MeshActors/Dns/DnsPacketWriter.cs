@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace MeshActors.Dns;
 
 /// <summary>Builds a packet, compressing each name against the suffixes already written
-/// (RFC 1035 §4.1.4), compared case-insensitively.</summary>
+/// (RFC 1035 §4.1.4). Suffixes match byte for byte, so every name keeps its own case on the wire.</summary>
 internal sealed class DnsPacketWriter
 {
     private const int MaxPointerTarget = 0x3FFF;
@@ -76,7 +76,7 @@ internal sealed class DnsPacketWriter
             chars.Add((char)labels[i].Length);
             foreach (var b in labels[i])
             {
-                chars.Add((char)DnsName.ToLowerAscii(b));
+                chars.Add((char)b);
             }
         }
 
