@@ -6,7 +6,8 @@ namespace MeshActors.Dns;
 internal static class DnsResponseCheck
 {
     /// <summary>Why <paramref name="result"/> is not the answer to query <paramref name="id"/>
-    /// for <paramref name="question"/>; null when it is.</summary>
+    /// for <paramref name="question"/>; null when it is. An error response may leave out the
+    /// question (RFC 1035 allows it for FORMERR), but only if the rest of it decodes.</summary>
     public static string? Mismatch(DnsDecodeResult result, ushort id, DnsQuestion question)
     {
         if (result.Message is not { } message)
@@ -24,7 +25,7 @@ internal static class DnsResponseCheck
             return "it is a query, not a response";
         }
 
-        if (message.Questions.Count == 0 && message.ResponseCode != DnsResponseCode.NoError)
+        if (message.Questions.Count == 0 && message.ResponseCode != DnsResponseCode.NoError && result.Error is null)
         {
             return null;
         }
