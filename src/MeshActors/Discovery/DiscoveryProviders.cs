@@ -13,6 +13,7 @@ internal static class DiscoveryProviders
         // static: registered by the bootstrap coordinator itself (seeds, manual introductions, fallback).
 
         // dns:
+        if (options.Dns.Enabled) providers.Add(new(new Dns.DnsDiscoveryProvider(options.Dns, context), DiscoveryTier.Dns, options.Dns.RefreshInterval));
 
         // mdns:
 

@@ -37,6 +37,12 @@ public sealed class ReferenceDefaultsTests
         ["meshactors:discovery:failure-backoff:max"] = "60s",
         ["meshactors:discovery:dns:enabled"] = "false",
         ["meshactors:discovery:dns:refresh-interval"] = "30s",
+        ["meshactors:discovery:dns:srv"] = "",
+        ["meshactors:discovery:dns:host"] = "",
+        ["meshactors:discovery:dns:port"] = "0",
+        ["meshactors:discovery:dns:server"] = "",
+        ["meshactors:discovery:dns:timeout"] = "2s",
+        ["meshactors:discovery:dns:attempts"] = "2",
 
         ["meshactors:discovery:mdns:enabled"] = "false",
         ["meshactors:discovery:mdns:refresh-interval"] = "10s",
