@@ -98,6 +98,8 @@ internal static partial class MeshLog
     // 7200–7299: mDNS.
 
     // 7300–7399: Kubernetes.
+    [LoggerMessage(EventId = 7301, Level = LogLevel.Debug, Message = "Kubernetes: {Count} contact point(s) from {Resource} in namespace {Namespace}")]
+    public static partial void KubernetesDiscovered(ILogger logger, int count, string resource, string @namespace);
 
     // 7400–7499: AWS EC2.
 

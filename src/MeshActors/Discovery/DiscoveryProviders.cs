@@ -17,6 +17,7 @@ internal static class DiscoveryProviders
         // mdns:
 
         // kubernetes:
+        if (options.Kubernetes.Enabled) providers.Add(new(new Kubernetes.KubernetesDiscoveryProvider(options.Kubernetes, context), DiscoveryTier.Platform, options.Kubernetes.RefreshInterval));
 
         // aws:
 
