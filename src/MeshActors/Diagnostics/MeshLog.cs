@@ -104,6 +104,11 @@ internal static partial class MeshLog
     // 7400–7499: AWS EC2.
 
     // 7500–7599: the HTTP rendezvous provider.
+    [LoggerMessage(EventId = 7501, Level = LogLevel.Debug, Message = "HTTP rendezvous: {Count} seed(s) from {Url}")]
+    public static partial void HttpSeedsFetched(ILogger logger, int count, string url);
+
+    [LoggerMessage(EventId = 7502, Level = LogLevel.Debug, Message = "HTTP rendezvous: {Url} unchanged (304); reusing {Count} seed(s)")]
+    public static partial void HttpSeedsNotModified(ILogger logger, int count, string url);
 
     // 7600–7699: the peer cache.
 }

@@ -22,6 +22,7 @@ internal static class DiscoveryProviders
         // aws:
 
         // http:
+        if (options.Http.Enabled) providers.Add(new(new Http.HttpDiscoveryProvider(options.Http, context), DiscoveryTier.Platform, options.Http.RefreshInterval));
 
         // peer-cache: registered by the node (it also records accepted peers).
 

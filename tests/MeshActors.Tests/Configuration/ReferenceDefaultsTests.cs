@@ -63,6 +63,9 @@ public sealed class ReferenceDefaultsTests
 
         ["meshactors:discovery:http:enabled"] = "false",
         ["meshactors:discovery:http:refresh-interval"] = "30s",
+        ["meshactors:discovery:http:url"] = "",
+        ["meshactors:discovery:http:timeout"] = "5s",
+        ["meshactors:discovery:http:ca"] = "",
 
         ["meshactors:discovery:peer-cache:enabled"] = "true",
         ["meshactors:discovery:peer-cache:refresh-interval"] = "30s",
