@@ -102,6 +102,8 @@ internal static partial class MeshLog
     public static partial void KubernetesDiscovered(ILogger logger, int count, string resource, string @namespace);
 
     // 7400–7499: AWS EC2.
+    [LoggerMessage(EventId = 7401, Level = LogLevel.Debug, Message = "AWS EC2: {Count} contact point(s) from {Pages} DescribeInstances page(s) in {Region}")]
+    public static partial void AwsDiscovered(ILogger logger, int count, int pages, string region);
 
     // 7500–7599: the HTTP rendezvous provider.
     [LoggerMessage(EventId = 7501, Level = LogLevel.Debug, Message = "HTTP rendezvous: {Count} seed(s) from {Url}")]

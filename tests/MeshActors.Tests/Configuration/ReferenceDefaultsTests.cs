@@ -60,6 +60,11 @@ public sealed class ReferenceDefaultsTests
 
         ["meshactors:discovery:aws:enabled"] = "false",
         ["meshactors:discovery:aws:refresh-interval"] = "60s",
+        ["meshactors:discovery:aws:region"] = "",
+        ["meshactors:discovery:aws:endpoint"] = "",
+        ["meshactors:discovery:aws:port"] = "0",
+        ["meshactors:discovery:aws:port-tag"] = "",
+        ["meshactors:discovery:aws:request-timeout"] = "10s",
 
         ["meshactors:discovery:http:enabled"] = "false",
         ["meshactors:discovery:http:refresh-interval"] = "30s",

@@ -17,12 +17,12 @@ namespace MeshActors.Tests.Discovery.Fixtures;
 internal sealed class FixtureHttpsServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private volatile Func<HttpContext, Task> _handler;
+    private volatile Func<HttpContext, RecordedRequest, Task> _handler;
 
     private FixtureHttpsServer(WebApplication app, Func<HttpContext, Task> handler)
     {
         _app = app;
-        _handler = handler;
+        _handler = (context, _) => handler(context);
     }
 
     /// <summary>The server's base URL, e.g. <c>https://127.0.0.1:54321</c>.</summary>
@@ -67,10 +67,13 @@ internal sealed class FixtureHttpsServer : IAsyncDisposable
     };
 
     /// <summary>Replaces the handler for later requests.</summary>
-    public void Respond(Func<HttpContext, Task> handler) => _handler = handler;
+    public void Respond(Func<HttpContext, Task> handler) => _handler = (context, _) => handler(context);
+
+    /// <summary>Replaces the handler with one that also sees the recorded request (its body already read).</summary>
+    public void Respond(Func<HttpContext, RecordedRequest, Task> handler) => _handler = handler;
 
     /// <summary>Replaces the handler with a fixed answer.</summary>
-    public void Respond(int status, string body, string contentType = "application/json") => _handler = Answer(status, body, contentType);
+    public void Respond(int status, string body, string contentType = "application/json") => Respond(Answer(status, body, contentType));
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
@@ -85,11 +88,12 @@ internal sealed class FixtureHttpsServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
         var body = await reader.ReadToEndAsync();
         context.Request.Body.Position = 0;
-        Requests.Enqueue(new RecordedRequest(
+        var request = new RecordedRequest(
             context.Request.Method,
             context.Request.Path + context.Request.QueryString,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body));
-        await _handler(context);
+            body);
+        Requests.Enqueue(request);
+        await _handler(context, request);
     }
 }
