@@ -16,8 +16,7 @@ public sealed class HttpDiscoveryProvider : IDiscoveryProvider
     private readonly DiscoveryContext _context;
     private readonly HttpCallSettings _call;
     private readonly ILogger _logger;
-    private readonly Lock _gate = new();
-    private HttpClient? _client;
+    private readonly TrustedHttpClient _client;
     private (EntityTagHeaderValue ETag, IReadOnlyList<ContactPoint> Points)? _last;
 
     /// <summary>Creates the provider; nothing is contacted until the first run.</summary>
@@ -26,6 +25,7 @@ public sealed class HttpDiscoveryProvider : IDiscoveryProvider
         _options = options;
         _context = context;
         _call = new HttpCallSettings(Name, Setting + "timeout", Setting + "ca", options.Timeout);
+        _client = new TrustedHttpClient(options.Ca, Name, Setting + "ca");
         _logger = context.LoggerFactory.CreateLogger<HttpDiscoveryProvider>();
     }
 
@@ -42,7 +42,7 @@ public sealed class HttpDiscoveryProvider : IDiscoveryProvider
         }
 
         var last = _last;
-        var answer = await DiscoveryHttp.SendAsync(Client(), () => Request(url, last?.ETag), _call, _context.Time, cancellationToken).ConfigureAwait(false);
+        var answer = await DiscoveryHttp.SendAsync(_client.Get(), () => Request(url, last?.ETag), _call, _context.Time, cancellationToken).ConfigureAwait(false);
         if (answer.Status == HttpStatusCode.NotModified && last is { } cached)
         {
             MeshLog.HttpSeedsNotModified(_logger, cached.Points.Count, DiscoveryHttp.Describe(url));
@@ -75,12 +75,7 @@ public sealed class HttpDiscoveryProvider : IDiscoveryProvider
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
-        lock (_gate)
-        {
-            _client?.Dispose();
-            _client = null;
-        }
-
+        _client.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -96,11 +91,4 @@ public sealed class HttpDiscoveryProvider : IDiscoveryProvider
         return request;
     }
 
-    private HttpClient Client()
-    {
-        lock (_gate)
-        {
-            return _client ??= new HttpClient(TrustedCaHandler.Create(_options.Ca, Name, Setting + "ca")) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        }
-    }
 }

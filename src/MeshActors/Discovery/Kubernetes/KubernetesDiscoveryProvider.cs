@@ -20,8 +20,7 @@ public sealed class KubernetesDiscoveryProvider : IDiscoveryProvider
     private readonly Func<string, string?> _environment;
     private readonly HttpCallSettings _call;
     private readonly ILogger _logger;
-    private readonly Lock _gate = new();
-    private HttpClient? _client;
+    private readonly TrustedHttpClient _client;
 
     /// <summary>Creates the provider; nothing is read or contacted until the first run.</summary>
     public KubernetesDiscoveryProvider(KubernetesDiscoveryOptions options, DiscoveryContext context)
@@ -35,6 +34,7 @@ public sealed class KubernetesDiscoveryProvider : IDiscoveryProvider
         _context = context;
         _environment = environment;
         _call = new HttpCallSettings(Name, Setting + "request-timeout", Setting + "ca-path", options.RequestTimeout);
+        _client = new TrustedHttpClient(options.CaPath, Name, Setting + "ca-path");
         _logger = context.LoggerFactory.CreateLogger<KubernetesDiscoveryProvider>();
     }
 
@@ -47,7 +47,7 @@ public sealed class KubernetesDiscoveryProvider : IDiscoveryProvider
         cancellationToken.ThrowIfCancellationRequested();
         var query = KubernetesQuery.For(_options, KubernetesQuery.ApiServer(_options.ApiServer, _environment), await NamespaceAsync(cancellationToken).ConfigureAwait(false));
         var token = await ReadSecretAsync(_options.TokenPath, "token-path", "the service-account token", cancellationToken).ConfigureAwait(false);
-        var answer = await DiscoveryHttp.SendAsync(Client(), () => Request(query.Url, token), _call, _context.Time, cancellationToken).ConfigureAwait(false);
+        var answer = await DiscoveryHttp.SendAsync(_client.Get(), () => Request(query.Url, token), _call, _context.Time, cancellationToken).ConfigureAwait(false);
         if (answer.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             throw new DiscoveryException(query.Unauthorized(answer.Status, _options.TokenPath));
@@ -86,12 +86,7 @@ public sealed class KubernetesDiscoveryProvider : IDiscoveryProvider
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
-        lock (_gate)
-        {
-            _client?.Dispose();
-            _client = null;
-        }
-
+        _client.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -103,13 +98,6 @@ public sealed class KubernetesDiscoveryProvider : IDiscoveryProvider
         return request;
     }
 
-    private HttpClient Client()
-    {
-        lock (_gate)
-        {
-            return _client ??= new HttpClient(TrustedCaHandler.Create(_options.CaPath, Name, Setting + "ca-path")) { Timeout = Timeout.InfiniteTimeSpan };
-        }
-    }
 
     private async Task<string> NamespaceAsync(CancellationToken cancellationToken) =>
         _options.Namespace.Length > 0

@@ -9,21 +9,11 @@ namespace MeshActors.Tests.Discovery.Aws;
 
 /// <summary>A signature-checking fake EC2 endpoint over real HTTPS, and providers that trust its
 /// CA through the internal handler constructor and sign with the given credentials.</summary>
-internal sealed class AwsTestbed : IProviderTestbed
+internal sealed class AwsTestbed(FixtureHttpsServer server, FakeEc2 ec2) : HttpsProviderTestbed<AwsDiscoveryProvider>(server), IProviderTestbed
 {
-    private readonly List<AwsDiscoveryProvider> _providers = [];
-
-    private AwsTestbed(FixtureHttpsServer server, FakeEc2 ec2)
-    {
-        Server = server;
-        Ec2 = ec2;
-    }
-
     public string ProviderName => "aws";
 
-    public FixtureHttpsServer Server { get; }
-
-    public FakeEc2 Ec2 { get; }
+    public FakeEc2 Ec2 { get; } = ec2;
 
     public static ImmutableCredentials GoodCredentials => new(FakeEc2.AccessKey, FakeEc2.Secret, null);
 
@@ -52,12 +42,10 @@ internal sealed class AwsTestbed : IProviderTestbed
     public AwsDiscoveryProvider Provider(
         AwsDiscoveryOptions? options = null, Func<CancellationToken, Task<ImmutableCredentials>>? credentials = null, Func<string, string?>? environment = null)
     {
-        var provider = new AwsDiscoveryProvider(
+        return Track(new AwsDiscoveryProvider(
             options ?? Options(), DiscoveryTestContext.Create(), environment ?? (_ => null),
             credentials ?? (_ => Task.FromResult(GoodCredentials)),
-            TrustedCaHandler.Create(FixtureHttpsServer.CaPemPath, "aws", "test CA"));
-        _providers.Add(provider);
-        return provider;
+            TrustedCaHandler.Create(FixtureHttpsServer.CaPemPath, "aws", "test CA")));
     }
 
     public Task<IDiscoveryProvider> ServingAsync(IReadOnlyList<NodeAddress> targets)
@@ -75,13 +63,4 @@ internal sealed class AwsTestbed : IProviderTestbed
         return Task.FromResult<IDiscoveryProvider>(Provider());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var provider in _providers)
-        {
-            await provider.DisposeAsync();
-        }
-
-        await Server.DisposeAsync();
-    }
 }

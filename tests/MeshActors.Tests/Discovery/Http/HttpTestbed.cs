@@ -7,15 +7,9 @@ using MeshActors.Transport;
 namespace MeshActors.Tests.Discovery.Http;
 
 /// <summary>A real HTTPS rendezvous server (test CA) and providers that trust it through <c>ca</c>.</summary>
-internal sealed class HttpTestbed : IProviderTestbed
+internal sealed class HttpTestbed(FixtureHttpsServer server) : HttpsProviderTestbed<HttpDiscoveryProvider>(server), IProviderTestbed
 {
-    private readonly List<HttpDiscoveryProvider> _providers = [];
-
-    private HttpTestbed(FixtureHttpsServer server) => Server = server;
-
     public string ProviderName => "http";
-
-    public FixtureHttpsServer Server { get; }
 
     public Uri SeedsUrl => new(Server.BaseUri, "/mesh/seeds.json");
 
@@ -25,9 +19,7 @@ internal sealed class HttpTestbed : IProviderTestbed
     public HttpDiscoveryProvider Provider(Func<HttpDiscoveryOptions, HttpDiscoveryOptions>? change = null)
     {
         var options = new HttpDiscoveryOptions { Enabled = true, RefreshInterval = TimeSpan.FromSeconds(30), Url = SeedsUrl.ToString(), Ca = FixtureHttpsServer.CaPemPath };
-        var provider = new HttpDiscoveryProvider(change is null ? options : change(options), DiscoveryTestContext.Create());
-        _providers.Add(provider);
-        return provider;
+        return Track(new HttpDiscoveryProvider(change is null ? options : change(options), DiscoveryTestContext.Create()));
     }
 
     public Task<IDiscoveryProvider> ServingAsync(IReadOnlyList<NodeAddress> targets)
@@ -48,13 +40,4 @@ internal sealed class HttpTestbed : IProviderTestbed
         return Task.FromResult<IDiscoveryProvider>(Provider());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var provider in _providers)
-        {
-            await provider.DisposeAsync();
-        }
-
-        await Server.DisposeAsync();
-    }
 }

@@ -7,21 +7,12 @@ namespace MeshActors.Tests.Discovery.Kubernetes;
 
 /// <summary>A fake API server (real HTTPS, test CA) plus a service-account folder with a token
 /// and namespace file, and providers configured against them.</summary>
-internal sealed class KubernetesTestbed : IProviderTestbed
+internal sealed class KubernetesTestbed(FixtureHttpsServer server, string folder)
+    : HttpsProviderTestbed<KubernetesDiscoveryProvider>(server), IProviderTestbed
 {
-    private readonly List<KubernetesDiscoveryProvider> _providers = [];
-
-    private KubernetesTestbed(FixtureHttpsServer server, string folder)
-    {
-        Server = server;
-        Folder = folder;
-    }
-
     public string ProviderName => "kubernetes";
 
-    public FixtureHttpsServer Server { get; }
-
-    public string Folder { get; }
+    public string Folder { get; } = folder;
 
     public string TokenPath => Path.Combine(Folder, "token");
 
@@ -49,9 +40,7 @@ internal sealed class KubernetesTestbed : IProviderTestbed
 
     public KubernetesDiscoveryProvider Provider(KubernetesDiscoveryOptions options, Func<string, string?>? environment = null)
     {
-        var provider = new KubernetesDiscoveryProvider(options, DiscoveryTestContext.Create(), environment ?? (_ => null));
-        _providers.Add(provider);
-        return provider;
+        return Track(new KubernetesDiscoveryProvider(options, DiscoveryTestContext.Create(), environment ?? (_ => null)));
     }
 
     public Task<IDiscoveryProvider> ServingAsync(IReadOnlyList<NodeAddress> targets)
@@ -73,14 +62,5 @@ internal sealed class KubernetesTestbed : IProviderTestbed
         return Task.FromResult<IDiscoveryProvider>(Provider(Options()));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var provider in _providers)
-        {
-            await provider.DisposeAsync();
-        }
-
-        await Server.DisposeAsync();
-        Directory.Delete(Folder, recursive: true);
-    }
+    protected override void DisposeMore() => Directory.Delete(Folder, recursive: true);
 }
