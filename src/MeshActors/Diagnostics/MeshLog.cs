@@ -148,10 +148,19 @@ internal static partial class MeshLog
     // 7200–7299: mDNS.
 
     // 7300–7399: Kubernetes.
+    [LoggerMessage(EventId = 7301, Level = LogLevel.Debug, Message = "Kubernetes: {Count} contact point(s) from {Resource} in namespace {Namespace}")]
+    public static partial void KubernetesDiscovered(ILogger logger, int count, string resource, string @namespace);
 
     // 7400–7499: AWS EC2.
+    [LoggerMessage(EventId = 7401, Level = LogLevel.Debug, Message = "AWS EC2: {Count} contact point(s) from {Pages} DescribeInstances page(s) in {Region}")]
+    public static partial void AwsDiscovered(ILogger logger, int count, int pages, string region);
 
     // 7500–7599: the HTTP rendezvous provider.
+    [LoggerMessage(EventId = 7501, Level = LogLevel.Debug, Message = "HTTP rendezvous: {Count} seed(s) from {Url}")]
+    public static partial void HttpSeedsFetched(ILogger logger, int count, string url);
+
+    [LoggerMessage(EventId = 7502, Level = LogLevel.Debug, Message = "HTTP rendezvous: {Url} unchanged (304); reusing {Count} seed(s)")]
+    public static partial void HttpSeedsNotModified(ILogger logger, int count, string url);
 
     // 7600–7699: the peer cache.
 

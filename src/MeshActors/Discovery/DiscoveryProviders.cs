@@ -18,10 +18,13 @@ internal static class DiscoveryProviders
         // mdns:
 
         // kubernetes:
+        if (options.Kubernetes.Enabled) providers.Add(new(new Kubernetes.KubernetesDiscoveryProvider(options.Kubernetes, context), DiscoveryTier.Platform, options.Kubernetes.RefreshInterval));
 
         // aws:
+        if (options.Aws.Enabled) providers.Add(new(new Aws.AwsDiscoveryProvider(options.Aws, context), DiscoveryTier.Platform, options.Aws.RefreshInterval));
 
         // http:
+        if (options.Http.Enabled) providers.Add(new(new Http.HttpDiscoveryProvider(options.Http, context), DiscoveryTier.Platform, options.Http.RefreshInterval));
 
         // peer-cache: registered by the node (it also records accepted peers).
 
