@@ -15,6 +15,8 @@ public static class Meshctl
         ConfigCommands.Build(),
         ConnectionsCommand.Build(),
         MembersCommand.Build(),
+        DiscoveryCommand.Build(),
+        PeersCommand.Build(),
         DemoCommand.Build(),
         CertCommands.Build(),
     };
