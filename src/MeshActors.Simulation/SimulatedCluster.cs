@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using MeshActors.Configuration;
+using MeshActors.Discovery;
+using MeshActors.Discovery.Bootstrap;
 using MeshActors.Membership;
 using MeshActors.Transport;
 
@@ -51,6 +54,23 @@ public sealed class SimulatedCluster
         node.Node = Simulation.AddNode(node.NodeId, node.Setup);
         return index;
     }
+
+    /// <summary>
+    /// Adds a node that finds its peers the way a fleet behind one DNS name does: its only
+    /// provider lists every running node added this way (itself included), and the bootstrap
+    /// decides whether it joins or forms. Call it from <c>Simulation.At</c> to stagger starts.
+    /// </summary>
+    public int AddDiscovering(BootstrapOptions bootstrap)
+    {
+        var index = _nodes.Count;
+        var node = new ClusterNode(this, index, $"n{index:D5}", AddressFor(index, 0), [], MemberMetadata.ForCluster(ClusterId), null) { Bootstrap = bootstrap };
+        _nodes.Add(node);
+        node.Node = Simulation.AddNode(node.NodeId, node.Setup);
+        return index;
+    }
+
+    /// <summary>Node <paramref name="index"/>'s discovery (null unless added with <see cref="AddDiscovering"/>).</summary>
+    public ClusterDiscovery? Discovery(int index) => _nodes[index].Discovery;
 
     /// <summary>Starts <paramref name="count"/> nodes that already agree on the member list (all
     /// alive at incarnation 0), sharing the records to keep memory at one table per node. What is
@@ -136,6 +156,8 @@ public sealed class SimulatedCluster
         node.Node.Restart();
     }
 
+    private static readonly Lazy<DiscoveryOptions> DiscoveryDefaults = new(() => MeshConfigLoader.Load(new ConfigSources()).Options.Discovery);
+
     private static NodeAddress AddressFor(int index, int generation) =>
         new($"10.{index / 65536 % 256}.{index / 256 % 256}.{index % 256}", 7946 + generation);
 
@@ -154,6 +176,10 @@ public sealed class SimulatedCluster
         public MembershipStats Stats { get; private set; } = new();
 
         public ClusterMembership? Membership { get; private set; }
+
+        public BootstrapOptions? Bootstrap { get; init; }
+
+        public ClusterDiscovery? Discovery { get; private set; }
 
         public void Setup(SimulatedNode node)
         {
@@ -179,8 +205,33 @@ public sealed class SimulatedCluster
                 Seeds = Seeds,
                 WarmStart = WarmStart,
                 Stats = Stats,
+                AwaitBootstrap = Bootstrap is not null,
+                OnUp = () => Discovery?.NotifyUp(),
             });
             Membership = membership;
+            if (Bootstrap is { } bootstrap)
+            {
+                Discovery = ClusterDiscovery.Start(node.System, new DiscoveryStart
+                {
+                    Options = DiscoveryDefaults.Value with { Bootstrap = bootstrap, PeerCache = DiscoveryDefaults.Value.PeerCache with { Enabled = false } },
+                    Context = new DiscoveryContext { NodeId = NodeId, ClusterId = ClusterId, LocalAddress = Address, DataDir = ".", Time = node.Time, Random = node.Random.Split() },
+                    Transport = transport,
+                    Membership = membership,
+                    ExtraProviders = [new ProviderRegistration(new SharedNameProvider(cluster), DiscoveryTier.Dns, TimeSpan.FromSeconds(1))],
+                });
+            }
         }
+    }
+
+    /// <summary>Like a DNS name over the whole fleet: every running node added by <see cref="AddDiscovering"/>.</summary>
+    private sealed class SharedNameProvider(SimulatedCluster cluster) : IDiscoveryProvider
+    {
+        public string Name => "dns";
+
+        public Task<DiscoveryResult> DiscoverAsync(CancellationToken cancellationToken) => Task.FromResult(new DiscoveryResult(
+            cluster._nodes.Where(n => n.Bootstrap is not null && n.Node?.State is SimulatedNodeState.Running)
+                .Select(n => new ContactPoint(n.Address, Name) { Source = "the fleet's shared name" }).ToList()));
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
