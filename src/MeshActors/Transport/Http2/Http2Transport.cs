@@ -53,6 +53,8 @@ public sealed class Http2Transport : ITransport
         {
             _options.AddressPins[address] = Security.PublicKeyFingerprint.Parse(fingerprint);
         }
+
+        _client.ResetSession(address);
     }
 
     /// <inheritdoc />

@@ -51,6 +51,18 @@ internal sealed partial class PeerClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>Makes the next send to <paramref name="address"/> shake hands again.</summary>
+    public void ResetSession(NodeAddress address)
+    {
+        lock (_gate)
+        {
+            if (_sessions.TryGetValue(address, out var session))
+            {
+                session.Reset();
+            }
+        }
+    }
+
     private PeerSession SessionFor(NodeAddress address)
     {
         lock (_gate)

@@ -42,6 +42,16 @@ internal sealed class PeerSession(NodeAddress address)
         }
     }
 
+    /// <summary>Forgets the handshake, whatever its outcome: the next send shakes hands again
+    /// (a key pinned or unpinned at run time must be checked anew).</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _handshake = null;
+        }
+    }
+
     private async Task<Established> Run(Func<Task<Established>> handshake, TimeProvider time)
     {
         try
