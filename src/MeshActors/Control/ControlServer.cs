@@ -58,7 +58,7 @@ public sealed class ControlServer : IHostedService, IAsyncDisposable
             }
             else
             {
-                k.Listen(Dns.GetHostAddresses(options.Host)[0], options.Port);
+                k.Listen(System.Net.Dns.GetHostAddresses(options.Host)[0], options.Port);
             }
         });
         var app = builder.Build();

@@ -46,7 +46,7 @@ internal sealed partial class MeshListener(Http2TransportOptions options, Connec
             k.AllowAlternateSchemes = true;
             k.Limits.MaxRequestBodySize = options.MaxMessageSize;
             k.Limits.Http2.MaxStreamsPerConnection = 1024;
-            var ip = IPAddress.TryParse(options.ListenHost, out var parsed) ? parsed : Dns.GetHostAddresses(options.ListenHost)[0];
+            var ip = IPAddress.TryParse(options.ListenHost, out var parsed) ? parsed : System.Net.Dns.GetHostAddresses(options.ListenHost)[0];
             k.Listen(ip, options.ListenPort, ConfigureEndpoint);
         });
         var app = builder.Build();
