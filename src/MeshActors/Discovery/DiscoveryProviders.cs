@@ -15,6 +15,7 @@ internal static class DiscoveryProviders
         // dns:
 
         // mdns:
+        if (options.Mdns.Enabled) providers.Add(new(new Mdns.MdnsDiscoveryProvider(options.Mdns, context), DiscoveryTier.Mdns, options.Mdns.RefreshInterval));
 
         // kubernetes:
 

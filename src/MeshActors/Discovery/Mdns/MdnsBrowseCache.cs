@@ -10,11 +10,18 @@ namespace MeshActors.Discovery.Mdns;
 /// and A/AAAA records of every response and unsolicited announcement, expires records when their
 /// TTL runs out, drops an instance at once on a goodbye (TTL 0), and turns the complete instances
 /// of this cluster into contact points. Bounded: at most <c>max-peers</c> instances and only hosts
-/// an instance points to (new ones beyond the bound are dropped and counted). Pure; not thread-safe.
+/// an instance points to (new ones beyond the bound are dropped and counted). After a goodbye the
+/// instance is held down for <see cref="GoodbyeHoldDown"/>: answers its responder queued before
+/// leaving (python-zeroconf aggregates them for up to 500 ms) must not bring it back for the PTR's
+/// 75-minute TTL. Pure; not thread-safe.
 /// </summary>
 internal sealed class MdnsBrowseCache(string serviceName, int maxPeers)
 {
+    /// <summary>How long records of an instance that said goodbye are ignored (RFC 6762 §10.1's one second).</summary>
+    public static readonly TimeSpan GoodbyeHoldDown = TimeSpan.FromSeconds(1);
+
     private const int MaxAddressesPerHost = 8;
+    private readonly Dictionary<string, DateTimeOffset> _goodbyes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, MdnsInstance> _instances = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Dictionary<IPAddress, DateTimeOffset>> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
@@ -69,6 +76,14 @@ internal sealed class MdnsBrowseCache(string serviceName, int maxPeers)
     /// <summary>Forgets every record whose TTL has run out, instances left without a PTR or SRV, and hosts no instance points to.</summary>
     public void Expire(DateTimeOffset now)
     {
+        foreach (var (name, until) in _goodbyes.ToList())
+        {
+            if (until <= now)
+            {
+                _goodbyes.Remove(name);
+            }
+        }
+
         foreach (var (name, instance) in _instances.ToList())
         {
             if (instance.PtrExpires <= now && instance.SrvExpires <= now)
@@ -146,7 +161,16 @@ internal sealed class MdnsBrowseCache(string serviceName, int maxPeers)
     {
         if (record.EffectiveTtl == 0)
         {
-            _instances.Remove(name);
+            if ((_instances.Remove(name) || _goodbyes.ContainsKey(name)) && _goodbyes.Count < maxPeers)
+            {
+                _goodbyes[name] = now + GoodbyeHoldDown;
+            }
+
+            return null;
+        }
+
+        if (_goodbyes.TryGetValue(name, out var heldUntil) && heldUntil > now)
+        {
             return null;
         }
 

@@ -9,12 +9,40 @@ namespace MeshActors.Discovery.Mdns;
 public sealed partial class MdnsDiscoveryProvider
 {
     private static readonly TimeSpan DropReportInterval = TimeSpan.FromSeconds(10);
+    private MdnsInboundLimiter? _limiter;
+
+    /// <summary>Inbound packets dropped over <c>max-packets-per-second</c> so far.</summary>
+    internal long DroppedPackets => _limiter?.Dropped ?? 0;
+
+    /// <summary>New service instances ignored because the browse cache was full.</summary>
+    internal long CacheDrops
+    {
+        get
+        {
+            lock (_cache)
+            {
+                return _cache.Dropped;
+            }
+        }
+    }
+
+    /// <summary>Service instances in the browse cache now (any cluster, complete or not).</summary>
+    internal int CachedInstances
+    {
+        get
+        {
+            lock (_cache)
+            {
+                return _cache.Count;
+            }
+        }
+    }
 
     private async Task ReceiveLoopAsync(MdnsSocket socket, CancellationToken stopping)
     {
         var buffer = new byte[9000];
         var time = _context.Time;
-        var limiter = new MdnsInboundLimiter(_options.MaxPacketsPerSecond, DropReportInterval, time.GetTimestamp(), time.TimestampFrequency);
+        var limiter = _limiter = new MdnsInboundLimiter(_options.MaxPacketsPerSecond, DropReportInterval, time.GetTimestamp(), time.TimestampFrequency);
         long cacheDropsReported = 0, lastCacheReport = 0;
         while (!stopping.IsCancellationRequested)
         {
@@ -64,7 +92,7 @@ public sealed partial class MdnsDiscoveryProvider
             {
                 return;
             }
-            catch (SocketException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 MeshLog.MdnsReceiveFailed(_log, ex);
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, stopping).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);

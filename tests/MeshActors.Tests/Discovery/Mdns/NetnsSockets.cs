@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
 namespace MeshActors.Tests.Discovery.Mdns;
@@ -5,7 +6,7 @@ namespace MeshActors.Tests.Discovery.Mdns;
 /// <summary>Runs code with the calling thread inside a network namespace (libc <c>setns</c>), so
 /// sockets the in-process provider creates live there; and the guard that multicast never starts
 /// in the root namespace, whose default route leaves the machine.</summary>
-internal static partial class NetnsSockets
+internal static class NetnsSockets
 {
     private const int CloneNewNet = 0x40000000;
 
@@ -39,17 +40,23 @@ internal static partial class NetnsSockets
         });
         thread.Start();
         thread.Join();
-        return failure is null ? result! : throw new InvalidOperationException($"running inside network namespace {name} failed: {failure.Message}", failure);
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return result!;
     }
 
-    /// <summary>Throws unless the calling thread is in a network namespace other than PID 1's.</summary>
+    /// <summary>Throws unless the calling thread is in a network namespace other than the test
+    /// process's own (its main thread's, <c>/proc/self/ns/net</c>), which has the machine's default route.</summary>
     public static void AssertNotRootNamespace()
     {
         var mine = new FileInfo("/proc/thread-self/ns/net").LinkTarget;
-        var root = new FileInfo("/proc/1/ns/net").LinkTarget;
-        if (mine is null || root is null || mine == root)
+        var process = new FileInfo("/proc/self/ns/net").LinkTarget;
+        if (mine is null || process is null || mine == process)
         {
-            throw new InvalidOperationException($"refusing to open a multicast socket in the root network namespace ({mine}); mDNS tests run only inside a namespace they created");
+            throw new InvalidOperationException($"refusing to open a multicast socket in the test process's own network namespace ({mine}); mDNS tests run only inside a namespace they created");
         }
     }
 
@@ -61,6 +68,6 @@ internal static partial class NetnsSockets
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
-    private static partial int SetNs(int fd, int nstype);
+    [DllImport("libc", EntryPoint = "setns", SetLastError = true)]
+    private static extern int SetNs(int fd, int nstype);
 }

@@ -23,6 +23,9 @@ def publish(name, service_type, port, address, props):
                        addresses=[socket.inet_aton(address)], port=int(port), properties=txt,
                        server=name + ".local.")
     zc.register_service(info, allow_name_change=False)
+    # RFC 6762 section 6: a responder does not multicast a record again within 1 s of the last time,
+    # so a query right after the announcements would go unanswered; READY means "answers queries".
+    time.sleep(1.0)
     say("READY")
     for line in sys.stdin:
         if line.strip() == "unregister":
