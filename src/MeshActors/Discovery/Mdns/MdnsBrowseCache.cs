@@ -22,6 +22,7 @@ internal sealed class MdnsBrowseCache(string serviceName, int maxPeers)
 
     private const int MaxAddressesPerHost = 8;
     private readonly Dictionary<string, DateTimeOffset> _goodbyes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _droppedThisMessage = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, MdnsInstance> _instances = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Dictionary<IPAddress, DateTimeOffset>> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
@@ -42,6 +43,7 @@ internal sealed class MdnsBrowseCache(string serviceName, int maxPeers)
             return;
         }
 
+        _droppedThisMessage.Clear();
         var records = message.Answers.Concat(message.Additionals).Where(r => r.IsInternetClass).ToList();
         foreach (var r in records.Where(r => r.Type == DnsRecordType.PTR && DnsName.Equal(r.Name, serviceName)))
         {
@@ -183,7 +185,7 @@ internal sealed class MdnsBrowseCache(string serviceName, int maxPeers)
         Expire(now);
         if (_instances.Count >= maxPeers)
         {
-            Dropped++;
+            Dropped += _droppedThisMessage.Add(name) ? 1 : 0;
             return null;
         }
 
