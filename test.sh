@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 # Debian packages the tests talk to or drive. Each is installed only when missing.
 # openssl: the tests check certificates with it and probe the mesh port with s_client.
 # (Later capabilities add dnsmasq, avahi and others here.)
-PACKAGES=(openssl dnsmasq-base dnsutils unbound)
+PACKAGES=(openssl dnsmasq-base dnsutils unbound python3-zeroconf iproute2)
 
 missing=()
 for p in ${PACKAGES[@]+"${PACKAGES[@]}"}; do

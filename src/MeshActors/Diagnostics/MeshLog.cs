@@ -147,6 +147,30 @@ internal static partial class MeshLog
 
     // 7200–7299: mDNS.
 
+    [LoggerMessage(EventId = 7200, Level = LogLevel.Information, Message = "mDNS advertising {Instance} and browsing {Service} on {Interfaces}")]
+    public static partial void MdnsStarted(ILogger logger, string instance, string service, string interfaces);
+
+    [LoggerMessage(EventId = 7201, Level = LogLevel.Warning, Message = "mDNS could not start: {Reason}")]
+    public static partial void MdnsOpenFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 7202, Level = LogLevel.Warning, Message = "mDNS dropped {Dropped} inbound packet(s) over the limit of {Limit} per second (meshactors.discovery.mdns.max-packets-per-second)")]
+    public static partial void MdnsPacketsDropped(ILogger logger, long dropped, int limit);
+
+    [LoggerMessage(EventId = 7203, Level = LogLevel.Debug, Message = "mDNS ignored a malformed packet from {From}: {Error}")]
+    public static partial void MdnsMalformedPacket(ILogger logger, string from, string error);
+
+    [LoggerMessage(EventId = 7204, Level = LogLevel.Warning, Message = "mDNS receive failed; retrying")]
+    public static partial void MdnsReceiveFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7205, Level = LogLevel.Warning, Message = "mDNS send on {Interface} failed: {Reason}")]
+    public static partial void MdnsSendFailed(ILogger logger, string @interface, string reason);
+
+    [LoggerMessage(EventId = 7206, Level = LogLevel.Warning, Message = "mDNS browse cache is full ({MaxPeers} instances, meshactors.discovery.mdns.max-peers); {Dropped} new instance(s) ignored so far")]
+    public static partial void MdnsCacheFull(ILogger logger, int maxPeers, long dropped);
+
+    [LoggerMessage(EventId = 7207, Level = LogLevel.Information, Message = "mDNS sent the goodbye for {Instance}")]
+    public static partial void MdnsGoodbye(ILogger logger, string instance);
+
     // 7300–7399: Kubernetes.
     [LoggerMessage(EventId = 7301, Level = LogLevel.Debug, Message = "Kubernetes: {Count} contact point(s) from {Resource} in namespace {Namespace}")]
     public static partial void KubernetesDiscovered(ILogger logger, int count, string resource, string @namespace);

@@ -16,6 +16,7 @@ internal static class DiscoveryProviders
         if (options.Dns.Enabled) providers.Add(new(new Dns.DnsDiscoveryProvider(options.Dns, context), DiscoveryTier.Dns, options.Dns.RefreshInterval));
 
         // mdns:
+        if (options.Mdns.Enabled) providers.Add(new(new Mdns.MdnsDiscoveryProvider(options.Mdns, context), DiscoveryTier.Mdns, options.Mdns.RefreshInterval));
 
         // kubernetes:
         if (options.Kubernetes.Enabled) providers.Add(new(new Kubernetes.KubernetesDiscoveryProvider(options.Kubernetes, context), DiscoveryTier.Platform, options.Kubernetes.RefreshInterval));

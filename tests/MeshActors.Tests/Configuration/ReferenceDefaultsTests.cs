@@ -46,6 +46,12 @@ public sealed class ReferenceDefaultsTests
 
         ["meshactors:discovery:mdns:enabled"] = "false",
         ["meshactors:discovery:mdns:refresh-interval"] = "10s",
+        ["meshactors:discovery:mdns:interface"] = "",
+        ["meshactors:discovery:mdns:service-type"] = "_meshactors._tcp",
+        ["meshactors:discovery:mdns:browse-window"] = "500ms",
+        ["meshactors:discovery:mdns:ttl"] = "120s",
+        ["meshactors:discovery:mdns:max-packets-per-second"] = "200",
+        ["meshactors:discovery:mdns:max-peers"] = "256",
 
         ["meshactors:discovery:kubernetes:enabled"] = "false",
         ["meshactors:discovery:kubernetes:refresh-interval"] = "10s",

@@ -1,0 +1,158 @@
+using MeshActors.Diagnostics;
+using MeshActors.Dns;
+using Microsoft.Extensions.Logging;
+
+namespace MeshActors.Discovery.Mdns;
+
+/// <summary>
+/// Finds cluster members on the local network with multicast DNS (RFC 6762) and DNS-SD (RFC 6763),
+/// and advertises this node the same way: answers queries for its records, announces them twice on
+/// start and sends a goodbye on dispose. Browsing keeps a cache of the instances heard; each run
+/// sends a PTR query, collects answers for <c>browse-window</c> and returns the instances of this
+/// cluster. IPv4 only (224.0.0.251). Off by default; meant for LANs and development.
+/// </summary>
+public sealed partial class MdnsDiscoveryProvider : IDiscoveryProvider
+{
+    private static readonly TimeSpan AnnounceGap = TimeSpan.FromSeconds(1);
+    private readonly MdnsDiscoveryOptions _options;
+    private readonly DiscoveryContext _context;
+    private readonly Func<string, MdnsSocket> _openSocket;
+    private readonly MdnsAdvertisement _advertisement;
+    private readonly MdnsBrowseCache _cache;
+    private readonly ILogger _log;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _openLock = new(1, 1);
+    private MdnsSocket? _socket;
+    private Task _background = Task.CompletedTask;
+    private int _disposed;
+
+    /// <summary>Creates the provider; nothing is sent until <see cref="StartAsync"/>.</summary>
+    public MdnsDiscoveryProvider(MdnsDiscoveryOptions options, DiscoveryContext context)
+        : this(options, context, MdnsSocket.Open)
+    {
+    }
+
+    /// <summary>Creates the provider with its own way to open the socket (tests open it inside a network namespace).</summary>
+    internal MdnsDiscoveryProvider(MdnsDiscoveryOptions options, DiscoveryContext context, Func<string, MdnsSocket> openSocket)
+    {
+        _options = options;
+        _context = context;
+        _openSocket = openSocket;
+        _advertisement = new MdnsAdvertisement(options, context);
+        _cache = new MdnsBrowseCache(options.ServiceName, options.MaxPeers);
+        _log = context.LoggerFactory.CreateLogger<MdnsDiscoveryProvider>();
+    }
+
+    /// <inheritdoc/>
+    public string Name => "mdns";
+
+    /// <summary>Opens the socket, announces this node and sends the first browse query; the second
+    /// announcement follows a second later in the background. A failure to open is logged and
+    /// reported by the next <see cref="DiscoverAsync"/>.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscoveryException ex)
+        {
+            MeshLog.MdnsOpenFailed(_log, ex.Message);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<DiscoveryResult> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var socket = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await QueryAsync(socket, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(_options.BrowseWindow, _context.Time, cancellationToken).ConfigureAwait(false);
+        lock (_cache)
+        {
+            return new DiscoveryResult(_cache.ContactPoints(_context.ClusterId, _context.NodeId, _context.Time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>Sends the goodbye (every record with TTL 0), stops answering and closes the socket.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (_socket is { } socket)
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await AnnounceAsync(socket, 0, deadline.Token).ConfigureAwait(false);
+            MeshLog.MdnsGoodbye(_log, _advertisement.InstanceName);
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _socket?.Dispose();
+        await _background.ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task<MdnsSocket> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _openLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_socket is { } open)
+            {
+                return open;
+            }
+
+            var socket = _openSocket(_options.Interface);
+            _socket = socket;
+            MeshLog.MdnsStarted(_log, _advertisement.InstanceName, _options.ServiceName, string.Join(", ", socket.Interfaces.Select(i => $"{i.Name} ({i.Address})")));
+            var receive = Task.Run(() => ReceiveLoopAsync(socket, _stopping.Token), CancellationToken.None);
+            await AnnounceAsync(socket, _advertisement.Ttl, cancellationToken).ConfigureAwait(false);
+            await QueryAsync(socket, cancellationToken).ConfigureAwait(false);
+            _background = Task.WhenAll(receive, AnnounceAgainAsync(socket));
+            return socket;
+        }
+        finally
+        {
+            _openLock.Release();
+        }
+    }
+
+    private async Task AnnounceAgainAsync(MdnsSocket socket)
+    {
+        try
+        {
+            await Task.Delay(AnnounceGap, _context.Time, _stopping.Token).ConfigureAwait(false);
+            await AnnounceAsync(socket, _advertisement.Ttl, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed before the second announcement.
+        }
+    }
+
+    private async Task AnnounceAsync(MdnsSocket socket, uint ttl, CancellationToken cancellationToken)
+    {
+        foreach (var nic in socket.Interfaces)
+        {
+            await SendAsync(socket, nic, _advertisement.Announcement(nic, ttl), null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task QueryAsync(MdnsSocket socket, CancellationToken cancellationToken)
+    {
+        List<DnsQuestion> questions = [new(_options.ServiceName, DnsRecordType.PTR)];
+        lock (_cache)
+        {
+            questions.AddRange(_cache.Unresolved().Take(20));
+        }
+
+        foreach (var nic in socket.Interfaces)
+        {
+            await SendAsync(socket, nic, new DnsMessage { Questions = questions }, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
