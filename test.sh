@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 
 # Debian packages the tests talk to or drive. Each is installed only when missing.
 # openssl: the tests check certificates with it and probe the mesh port with s_client.
-# (Later capabilities add dnsmasq, avahi and others here.)
+# dnsmasq-base, unbound, dnsutils: real DNS servers for the DNS provider (unbound changes records at run time).
+# python3-zeroconf, iproute2: an independent mDNS peer, run inside network namespaces the tests create.
 PACKAGES=(openssl dnsmasq-base dnsutils unbound python3-zeroconf iproute2)
 
 missing=()

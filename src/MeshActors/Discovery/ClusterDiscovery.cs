@@ -119,6 +119,7 @@ public sealed class ClusterDiscovery
             Membership = start.Membership,
             Settings = options.Bootstrap,
             Board = discovery._board,
+            PinKey = start.PinKey,
             Providers = providers.Select(p => p.Provider.Name).ToList(),
             DiscoveryConfigured = options.Static.Seeds.Any(s => s != start.Transport.LocalAddress) || options.AnyDynamicProvider || options.Static.FallbackSeeds.Count > 0 || start.ExtraProviders.Count > 0,
         }));

@@ -15,7 +15,8 @@ public sealed class DeterminismRulesTests
         "System.DateTime.get_Now(", "System.DateTime.get_UtcNow(", "System.DateTime.get_Today(",
         "System.DateTimeOffset.get_Now(", "System.DateTimeOffset.get_UtcNow(",
         "System.Diagnostics.Stopwatch.",
-        "System.Threading.Tasks.Task.Delay(",
+        // Delay(delay) and Delay(delay, token) use the real clock; Delay(delay, timeProvider, token) takes the injected one.
+        "System.Threading.Tasks.Task.Delay(1)", "System.Threading.Tasks.Task.Delay(2)",
         "System.Threading.Thread.Sleep(",
         "System.Random.get_Shared(", "System.Random..ctor(0)",
         "System.Guid.NewGuid(",

@@ -131,6 +131,17 @@ internal sealed partial class BootstrapCoordinator : Actor<BootstrapCoordinator.
             else
             {
                 contacts[point.Address] = new Contact(point, tier, Now);
+                if (point.Fingerprint is { } fingerprint && point.Provider != "manual")
+                {
+                    try
+                    {
+                        _options.PinKey?.Invoke(point.Address, fingerprint);
+                    }
+                    catch (FormatException)
+                    {
+                        // A provider relayed a malformed fingerprint (mDNS TXT is anyone's to write): no pin.
+                    }
+                }
             }
         }
 

@@ -19,6 +19,9 @@ internal sealed record BootstrapCoordinatorOptions
     /// <summary>The providers whose first run the decision waits for.</summary>
     public required IReadOnlyCollection<string> Providers { get; init; }
 
+    /// <summary>Pins the key a contact point's provider vouched for (mDNS TXT <c>fp</c>) to its address; null when the transport cannot.</summary>
+    public Action<NodeAddress, string?>? PinKey { get; init; }
+
     /// <summary>Whether anything but the peer cache can yield contact points (seeds, a dynamic provider).</summary>
     public required bool DiscoveryConfigured { get; init; }
 }
