@@ -93,6 +93,9 @@ internal static class MembershipCompare
         Console.WriteLine($"membership-compare: N={nodes} runs={runs} profile={profile}; {Environment.ProcessorCount} cores, {memory.Split(':')[1].Trim()} memory, load average {File.ReadAllText("/proc/loadavg").Trim()}, .NET {Environment.Version}; work dir {dir}");
     }
 
+    /// <summary>The node to run: <c>--node-dll PATH</c>, or this checkout's build of the same configuration.</summary>
+    internal static string NodeDll(BenchmarkArgs args) => args.Get("node-dll", DefaultNodeDll());
+
     private static string DefaultNodeDll()
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";

@@ -157,11 +157,12 @@ internal sealed class NodeCluster : IDisposable
 
     private static Uri Url(NodeProcess node, string path) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{node.ControlPort}{path}"));
 
-    private NodeProcess StartNode(int i)
+    /// <summary>Starts node <paramref name="i"/> with the cluster's settings and <paramref name="extra"/> ones (not tracked: the caller disposes it).</summary>
+    public NodeProcess StartNode(int i, params string[] extra)
     {
         var dir = _spec.Directory;
-        var settings = new[]
-        {
+        string[] settings =
+        [
             $"meshactors.node.id={NodeId(i)}",
             $"meshactors.cluster.id={ClusterId}",
             $"meshactors.transport.port={_spec.MeshPortBase + i}",
@@ -173,7 +174,8 @@ internal sealed class NodeCluster : IDisposable
             $"meshactors.transport.tls.ca=\"{Path.Combine(dir, "ca", CertificateAuthority.CertificateFileName)}\"",
             $"meshactors.transport.tls.cert=\"{Path.Combine(dir, NodeId(i), NodeCertificateIssuer.CertificateFileName)}\"",
             $"meshactors.transport.tls.key=\"{Path.Combine(dir, NodeId(i), NodeCertificateIssuer.KeyFileName)}\"",
-        };
+            .. extra,
+        ];
         return NodeProcess.Start(_spec.NodeDll, i, NodeId(i), _spec.ControlPortBase + i, settings, Path.Combine(_spec.LogDirectory, NodeId(i) + ".log"), Clock);
     }
 }

@@ -59,27 +59,48 @@ internal sealed partial class MembershipActor
             MeshLog.JoinRetrying(Context.Log, string.Join(", ", seeds), _settings.JoinRetryInterval);
         }
 
+        // A request, so the seed answers on the same connection: a joiner needs no connection
+        // from the seed back to it before it is up (one TLS handshake instead of two).
         var state = FullState(join: true, reply: false);
+        var self = Context.Self;
         foreach (var seed in seeds)
         {
-            Send(seed, state, "push_pull");
+            CountSent(state, "push_pull");
+            Transport.RequestAsync(seed, state, _settings.JoinRetryInterval).ContinueWith(
+                t =>
+                {
+                    if (t.IsCompletedSuccessfully && t.Result is SwimPushPull reply)
+                    {
+                        self.Tell(new JoinAnswered(seed, reply));
+                    }
+                },
+                TaskContinuationOptions.ExecuteSynchronously);
         }
 
         Context.Timers.StartSingle(JoinTick.Instance, JoinTick.Instance, _settings.JoinRetryInterval);
     }
 
-    private void OnPushPull(PeerIdentity from, SwimPushPull pushPull)
+    private void OnPushPull(NodeAddress from, SwimPushPull pushPull, Action<Google.Protobuf.IMessage>? reply)
     {
         MergeAll(pushPull.Members, deadAsSuspect: true);
         if (!pushPull.Reply)
         {
             MeshMetrics.PushPullSyncs.Add(1, new KeyValuePair<string, object?>("direction", "answered"));
-            Send(from.Address, FullState(join: false, reply: true), "push_pull");
+            var state = FullState(join: false, reply: true);
+            if (reply is not null)
+            {
+                CountSent(state, "push_pull");
+                reply(state);
+            }
+            else
+            {
+                Send(from, state, "push_pull");
+            }
         }
         else if (_state == State.Joining)
         {
             Context.Timers.Cancel(JoinTick.Instance);
-            BecomeUp(from.Address.ToString());
+            BecomeUp(from.ToString());
         }
     }
 

@@ -56,6 +56,8 @@ internal sealed partial class MembershipActor
 
     private sealed record LeaveAnswered(bool Acknowledged) : Protocol.Message;
 
+    private sealed record JoinAnswered(NodeAddress Seed, Transport.Wire.SwimPushPull Reply) : Protocol.Message;
+
     private sealed record RelayTimeout(ulong Sequence) : Protocol.Message;
 
     private sealed record SuspicionTimeout(string NodeId, ulong Incarnation) : Protocol.Message;

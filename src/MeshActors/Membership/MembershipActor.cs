@@ -143,6 +143,9 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
             case Protocol.Leave leave:
                 OnLeave(leave);
                 break;
+            case JoinAnswered joined:
+                OnPushPull(joined.Seed, joined.Reply, null);
+                break;
             case LeaveAnswered answered:
                 OnLeaveAnswered(answered.Acknowledged);
                 break;
@@ -198,7 +201,7 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
                 inbound.Reply?.Invoke(new SwimAck());
                 break;
             case SwimPushPull pushPull:
-                OnPushPull(inbound.From, pushPull);
+                OnPushPull(inbound.From.Address, pushPull, inbound.Reply);
                 break;
         }
     }
@@ -337,13 +340,18 @@ internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.M
 
     private void Send(NodeAddress to, IMessage message, string type)
     {
+        CountSent(message, type);
+        Transport.Send(to, message);
+    }
+
+    private void CountSent(IMessage message, string type)
+    {
         var size = message.CalculateSize();
         _options.Stats.MessagesSent++;
         _options.Stats.BytesSent += size;
         var tag = new KeyValuePair<string, object?>("type", type);
         MeshMetrics.GossipMessages.Add(1, tag);
         MeshMetrics.GossipBytes.Add(size, tag);
-        Transport.Send(to, message);
     }
 
     private void Emit(MemberEventKind kind, Member member)

@@ -167,7 +167,8 @@ internal sealed partial class BootstrapCoordinator : Actor<BootstrapCoordinator.
             }
 
             contact.InFlight = true;
-            var jitter = _settings.ProbeJitter * Context.Random.NextDouble();
+            var jitter = contact.Dialled ? _settings.ProbeJitter * Context.Random.NextDouble() : TimeSpan.Zero;
+            contact.Dialled = true;
             if (jitter > TimeSpan.Zero)
             {
                 Context.Timers.StartSingle(("dial", address), new Dial(address), jitter);

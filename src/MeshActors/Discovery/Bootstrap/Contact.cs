@@ -15,6 +15,9 @@ internal sealed class Contact(ContactPoint point, DiscoveryTier tier, DateTimeOf
 
     public bool InFlight { get; set; }
 
+    /// <summary>Whether it was ever dialled (the first dial goes out at once, later ones with jitter).</summary>
+    public bool Dialled { get; set; }
+
     public int Failures { get; set; }
 
     public string? LastError { get; set; }
