@@ -29,8 +29,6 @@ internal static class DiscoveryProviders
 
         // peer-cache: registered by the node (it also records accepted peers).
 
-        _ = options;
-        _ = context;
         return providers;
     }
 }
