@@ -97,11 +97,26 @@ public sealed class MeshctlDiscoveryTests : IDisposable
         badExit.Should().Be(1, bad);
         bad.Should().Contain("address: \"10.0.0.1\" has no port");
 
+        var (keyExit, key) = await Meshctl("peers", "add", "127.0.0.1:25209", "--fingerprint", "abc", "--endpoint", "http://127.0.0.1:25301");
+        keyExit.Should().Be(1, key);
+        key.Should().Contain("error: fingerprint:").And.Contain("abc");
+
+        using (var http = new HttpClient())
+        {
+            using var notJson = await http.PostAsync(new Uri("http://127.0.0.1:25301/control/peers"), new StringContent("address=10.0.0.1:7946"));
+            ((int)notJson.StatusCode).Should().Be(400);
+            (await notJson.Content.ReadAsStringAsync()).Should().Contain("the body is not JSON like");
+        }
+
         var (laterExit, later) = await Meshctl("peers", "add", "127.0.0.1:25209", "--endpoint", "http://127.0.0.1:25301");
         laterExit.Should().Be(0, later);
         later.Should().Contain("added 127.0.0.1:25209, not reachable yet");
         var contacts = (await _control.GetAsync(25301, "/control/discovery"))!.Value.GetProperty("bootstrap").GetProperty("contacts");
-        contacts.EnumerateArray().Should().Contain(c => c.GetProperty("address").GetString() == "127.0.0.1:25209" && c.GetProperty("provider").GetString() == "manual");
+        contacts.EnumerateArray().Should().Contain(c => c.GetProperty("address").GetString() == "127.0.0.1:25209" && c.GetProperty("provider").GetString() == "manual" && c.GetProperty("failures").GetInt32() >= 1,
+            "the introduction's failed probe counts: the peer is re-dialled after a backoff, not at once");
+        var providers = (await _control.GetAsync(25301, "/control/discovery"))!.Value.GetProperty("providers").EnumerateArray().ToList();
+        providers.Should().Contain(p => p.GetProperty("name").GetString() == "dns" && !p.GetProperty("enabled").GetBoolean(), "providers that are off are listed as off");
+        providers.Should().Contain(p => p.GetProperty("name").GetString() == "peer-cache" && p.GetProperty("enabled").GetBoolean());
     }
 
     private static async Task<(int Exit, string Output)> Meshctl(params string[] args)

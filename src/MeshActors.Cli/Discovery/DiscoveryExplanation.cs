@@ -36,6 +36,12 @@ internal static class DiscoveryExplanation
         foreach (var p in body.GetProperty("providers").EnumerateArray())
         {
             var error = p.GetProperty("lastError").GetString();
+            if (!p.GetProperty("enabled").GetBoolean())
+            {
+                text.AppendLine($"  {DiscoveryView.Text(p, "name")}: off");
+                continue;
+            }
+
             text.AppendLine($"  {DiscoveryView.Text(p, "name")} ({DiscoveryView.Text(p, "tier")}): {p.GetProperty("targetsFound").GetInt32()} contact point(s)" +
                             (error is null ? string.Empty : $"; last run failed: {error}"));
         }

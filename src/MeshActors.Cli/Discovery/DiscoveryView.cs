@@ -12,16 +12,17 @@ internal static class DiscoveryView
         var bootstrap = body.GetProperty("bootstrap");
         console.WriteLine($"node {Text(body, "nodeId")}: bootstrap {Text(bootstrap, "state")}{UpAfter(bootstrap)}");
         console.WriteLine($"  {Text(bootstrap, "reason")}");
-        var providers = new Table().AddColumns("PROVIDER", "TIER", "RUNS", "LAST RUN", "TOOK", "NEXT RUN", "FOUND", "LAST ERROR");
+        var providers = new Table().AddColumns("PROVIDER", "TIER", "ENABLED", "RUNS", "LAST RUN", "TOOK", "NEXT RUN", "FOUND", "LAST ERROR");
         foreach (var p in body.GetProperty("providers").EnumerateArray())
         {
             providers.AddRow(
                 Markup.Escape(Text(p, "name")),
                 Text(p, "tier"),
+                p.GetProperty("enabled").GetBoolean() ? "yes" : "no",
                 p.GetProperty("runs").GetInt64().ToString(CultureInfo.InvariantCulture),
                 Time(p, "lastRun"),
                 p.GetProperty("lastDurationMs") is { ValueKind: JsonValueKind.Number } ms ? $"{ms.GetDouble():0.#} ms" : "-",
-                p.GetProperty("nextRun").ValueKind == JsonValueKind.Null ? "running" : Time(p, "nextRun"),
+                !p.GetProperty("enabled").GetBoolean() ? "-" : p.GetProperty("nextRun").ValueKind == JsonValueKind.Null ? "running" : Time(p, "nextRun"),
                 p.GetProperty("targetsFound").GetInt32().ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(p.GetProperty("lastError").GetString() ?? "-"));
         }

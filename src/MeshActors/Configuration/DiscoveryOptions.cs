@@ -7,7 +7,6 @@ using MeshActors.Discovery.Kubernetes;
 using MeshActors.Discovery.Mdns;
 using MeshActors.Discovery.PeerCache;
 using MeshActors.Discovery.Static;
-using MeshActors.Transport;
 
 namespace MeshActors.Configuration;
 
@@ -44,9 +43,6 @@ public sealed record DiscoveryOptions
 
     /// <summary><c>meshactors.discovery.failure-backoff.max</c>: the longest wait between runs of a failing provider.</summary>
     public required TimeSpan FailureBackoffMax { get; init; }
-
-    /// <summary>The static seeds (<c>meshactors.discovery.static.seeds</c>).</summary>
-    public IReadOnlyList<NodeAddress> StaticSeeds => Static.Seeds;
 
     /// <summary>Whether any provider other than static seeds and the peer cache is enabled.</summary>
     public bool AnyDynamicProvider => new IProviderOptions[] { Dns, Mdns, Kubernetes, Aws, Http }.Any(p => p.Enabled);

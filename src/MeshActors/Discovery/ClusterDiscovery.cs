@@ -1,7 +1,6 @@
 using MeshActors.Actors;
 using MeshActors.Discovery.Bootstrap;
 using MeshActors.Discovery.PeerCache;
-using MeshActors.Discovery.Static;
 using MeshActors.Transport;
 using MeshActors.Transport.Wire;
 using Microsoft.Extensions.Logging;
@@ -19,12 +18,14 @@ public sealed class ClusterDiscovery
     private readonly DiscoveryBoard _board;
     private readonly List<ProviderRegistration> _providers;
     private readonly PeerCacheStore? _cache;
+    private readonly ILogger _log;
     private readonly CancellationTokenSource _stopping = new();
     private IActorRef<BootstrapCoordinator.Protocol.Message> _bootstrap = null!;
     private Task _recorder = Task.CompletedTask;
 
-    private ClusterDiscovery(DiscoveryStart start, DiscoveryBoard board, List<ProviderRegistration> providers, PeerCacheStore? cache)
+    private ClusterDiscovery(DiscoveryStart start, DiscoveryBoard board, List<ProviderRegistration> providers, PeerCacheStore? cache, ILogger log)
     {
+        _log = log;
         _start = start;
         _board = board;
         _providers = providers;
@@ -50,12 +51,13 @@ public sealed class ClusterDiscovery
             (_start.PinKey ?? throw new NotSupportedException("this transport cannot pin keys"))(address, fingerprint);
         }
 
-        Diagnostics.MeshLog.PeerIntroduced(_start.Context.LoggerFactory.CreateLogger<ClusterDiscovery>(), address.ToString(), fingerprint is null ? string.Empty : $", pinned to key {fingerprint}");
+        Diagnostics.MeshLog.PeerIntroduced(_log, address.ToString(), fingerprint is null ? string.Empty : $", pinned to key {fingerprint}");
         IntroductionResult result;
+        BootstrapInfo? info = null;
         try
         {
             var answer = await _start.Transport.RequestAsync(address, new BootstrapQuery { FromAddress = _start.Transport.LocalAddress.ToString() }, _start.Options.Bootstrap.ProbeTimeout, cancellationToken).ConfigureAwait(false);
-            var info = answer as BootstrapInfo;
+            info = answer as BootstrapInfo;
             result = new IntroductionResult(address, info?.NodeId, info is not null, info?.Joined ?? false, false, info is null ? $"answered with {answer.Descriptor.Name}" : null);
         }
         catch (HandshakeRefusedException ex)
@@ -68,7 +70,8 @@ public sealed class ClusterDiscovery
             result = new IntroductionResult(address, null, false, false, false, ex.Message);
         }
 
-        _bootstrap.Tell(new BootstrapCoordinator.Protocol.AddManual(new ContactPoint(address, "manual") { NodeId = result.NodeId, Fingerprint = fingerprint, Source = "POST /control/peers" }));
+        // The probe's answer goes along, so the bootstrap does not dial the peer a second time.
+        _bootstrap.Tell(new BootstrapCoordinator.Protocol.AddManual(new ContactPoint(address, "manual") { NodeId = result.NodeId, Fingerprint = fingerprint, Source = "POST /control/peers" }, info, result.Error));
         return result;
     }
 
@@ -91,27 +94,15 @@ public sealed class ClusterDiscovery
         var options = start.Options;
         var context = start.Context;
         var log = context.LoggerFactory.CreateLogger<ClusterDiscovery>();
-        var providers = new List<ProviderRegistration>();
-        if (options.Static.Seeds.Count > 0)
-        {
-            providers.Add(new(new StaticDiscoveryProvider("static", options.Static.Seeds), DiscoveryTier.Static, TimeSpan.FromHours(1)));
-        }
-
-        providers.AddRange(DiscoveryProviders.Create(options, context));
-        PeerCacheStore? cache = null;
-        if (options.PeerCache.Enabled)
-        {
-            cache = PeerCacheStore.Open(Path.Combine(context.DataDir, options.PeerCache.File), log, context.Time);
-            providers.Add(new(new PeerCacheProvider(cache, options.PeerCache, context), DiscoveryTier.Cache, options.PeerCache.RefreshInterval));
-        }
-
-        if (options.Static.FallbackSeeds.Count > 0)
-        {
-            providers.Add(new(new StaticDiscoveryProvider("fallback", options.Static.FallbackSeeds), DiscoveryTier.Fallback, TimeSpan.FromHours(1)));
-        }
-
+        var cache = options.PeerCache.Enabled ? PeerCacheStore.Open(Path.Combine(context.DataDir, options.PeerCache.File), log, context.Time) : null;
+        var providers = DiscoveryProviders.Create(options, context, cache);
         providers.AddRange(start.ExtraProviders);
-        var discovery = new ClusterDiscovery(start, new DiscoveryBoard(context.NodeId, context.Time.GetUtcNow()), providers, cache);
+        var discovery = new ClusterDiscovery(start, new DiscoveryBoard(context.NodeId, context.Time.GetUtcNow()), providers, cache, log);
+        foreach (var (name, tier) in DiscoveryProviders.Disabled(options))
+        {
+            discovery._board.Set(new ProviderHealth(name, tier, false, 0, null, null, null, 0, [], null, 0, null));
+        }
+
         discovery._bootstrap = system.Spawn("bootstrap", () => new BootstrapCoordinator(new BootstrapCoordinatorOptions
         {
             NodeId = context.NodeId,

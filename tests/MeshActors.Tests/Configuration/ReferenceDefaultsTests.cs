@@ -190,7 +190,7 @@ public sealed class ReferenceDefaultsTests
             DataDir = "meshactors-data",
             Metadata = new NodeMetadataOptions { Role = "", Region = "", Zone = "", Capacity = 100, Labels = new Dictionary<string, string>() },
         });
-        options.Discovery.StaticSeeds.Should().BeEmpty();
+        options.Discovery.Static.Seeds.Should().BeEmpty();
         options.Membership.Profile.Should().Be("lan");
         options.Membership.Settings.Should().Be(new MeshActors.Membership.MembershipSettings
         {

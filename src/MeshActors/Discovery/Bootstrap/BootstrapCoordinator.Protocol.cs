@@ -15,8 +15,10 @@ internal sealed partial class BootstrapCoordinator
         /// <summary>A provider's run finished.</summary>
         public sealed record Found(ContactPointsFound Result) : Message;
 
-        /// <summary>A manual introduction: dial it now and keep it as a static contact point.</summary>
-        public sealed record AddManual(ContactPoint Point) : Message;
+        /// <summary>A manual introduction, kept as a static contact point. The introduction already
+        /// probed it: <paramref name="Answer"/> (or <paramref name="Error"/>) is taken as this
+        /// contact's latest probe, so it is not dialled twice.</summary>
+        public sealed record AddManual(ContactPoint Point, BootstrapInfo? Answer, string? Error) : Message;
 
         /// <summary>Forgets manual contact points whose node id or address is <paramref name="Key"/>; answers whether any was removed.</summary>
         public sealed record RemoveManual(string Key, IActorRef<bool> ReplyTo) : Message;

@@ -64,21 +64,17 @@ internal sealed partial class BootstrapCoordinator : Actor<BootstrapCoordinator.
                 Evaluate();
                 DialDue(ignoreSchedule: false);
                 break;
-            case Protocol.AddManual { Point: var point }:
+            case Protocol.AddManual { Point: var point } added:
                 _manual[point.Address] = point;
                 Rebuild();
-                if (_contacts.TryGetValue(point.Address, out var manual))
+                if (_contacts.TryGetValue(point.Address, out var manual) && !manual.InFlight)
                 {
-                    manual.NextDial = Now;
                     manual.Failures = 0;
-                    if (_state == BootstrapState.Joined && !manual.InFlight)
-                    {
-                        manual.InFlight = true;
-                        Probe(manual.Address);
-                    }
+                    manual.Dialled = true;
+                    manual.InFlight = true;
+                    OnAnswered(new Answered(point.Address, added.Answer, added.Answer is null ? added.Error ?? "no answer" : null));
                 }
 
-                DialDue(ignoreSchedule: false);
                 break;
             case Protocol.RemoveManual remove:
                 var removed = _manual.Values.Where(p => p.NodeId == remove.Key || p.Address.ToString() == remove.Key || _contacts.GetValueOrDefault(p.Address)?.Answer?.NodeId == remove.Key).ToList();
