@@ -1,6 +1,6 @@
 namespace MeshActors.Tests;
 
-/// <summary>Finds the repository root and the shared fixtures folder beside it.</summary>
+/// <summary>Finds the repository root and the fixtures folder inside it.</summary>
 internal static class TestPaths
 {
     private static readonly Lazy<string> RepositoryRootPath = new(FindRepositoryRoot);
@@ -8,10 +8,10 @@ internal static class TestPaths
     /// <summary>The folder that holds <c>MeshActors.sln</c>.</summary>
     public static string RepositoryRoot => RepositoryRootPath.Value;
 
-    /// <summary>The shared fixtures folder, <c>../shared/fixtures</c> relative to the repository root.</summary>
-    public static string Fixtures => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "fixtures"));
+    /// <summary>The fixtures written by other projects, <c>tests/fixtures</c> (see its README for their origin).</summary>
+    public static string Fixtures => Path.Combine(RepositoryRoot, "tests", "fixtures");
 
-    /// <summary>A path under the shared fixtures folder.</summary>
+    /// <summary>A path under the fixtures folder.</summary>
     public static string Fixture(params string[] parts) => Path.Combine([Fixtures, .. parts]);
 
     private static string FindRepositoryRoot()

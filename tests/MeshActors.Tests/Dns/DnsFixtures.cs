@@ -1,6 +1,6 @@
 namespace MeshActors.Tests.Dns;
 
-/// <summary>The captured packets under ../shared/fixtures/dns.</summary>
+/// <summary>The captured packets under tests/fixtures/dns.</summary>
 internal static class DnsFixtures
 {
     /// <summary>A Go resolver test's SRV reply for _xmpp-server._tcp.google.com with five answers.</summary>
