@@ -1,5 +1,4 @@
 using MeshActors.Configuration;
-using MeshActors.Configuration.Hocon;
 using MeshActors.Hosting;
 using MeshActors.Node;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +32,7 @@ try
 
     // Start-up failures are reported below, once and without a stack trace.
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+    builder.Logging.AddFilter("Akka", LogLevel.Warning);
     builder.Services.AddSingleton<IHostLifetime, Microsoft.Extensions.Hosting.Internal.ConsoleLifetime>();
     builder.AddMeshActors(arguments.Sources);
     using var host = builder.Build();
@@ -48,7 +48,12 @@ try
 
     return 0;
 }
-catch (HoconException ex)
+catch (ConfigFileException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
+}
+catch (MeshActors.Security.CertificateFileException ex)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
     return 2;

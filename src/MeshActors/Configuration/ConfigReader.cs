@@ -1,14 +1,17 @@
+using System.Globalization;
 using System.Net;
-using MeshActors.Configuration.Hocon;
+using Akka.Configuration.Hocon;
+using MeshActors.Discovery;
 
 namespace MeshActors.Configuration;
 
 /// <summary>
-/// Reads typed settings from a resolved tree and collects every problem instead of stopping at
-/// the first, so that one run shows the operator everything to fix (YARP's ConfigValidator idea).
-/// Each read returns a usable fallback after recording an error.
+/// Reads typed settings from the merged configuration and collects every problem instead of
+/// stopping at the first, so that one run shows the operator everything to fix (YARP's
+/// ConfigValidator idea). Each read returns a usable fallback after recording an error, which
+/// names the setting, the layer that set it and the fix.
 /// </summary>
-internal sealed class ConfigReader(HoconObject root)
+internal sealed class ConfigReader(LayeredConfig layers)
 {
     public List<ConfigError> Errors { get; } = [];
 
@@ -18,167 +21,158 @@ internal sealed class ConfigReader(HoconObject root)
         return value switch
         {
             null => string.Empty,
-            HoconString s => s.Value,
-            HoconNumber or HoconBoolean => value.ToString()!,
-            _ => Fail(path, value, $"expected a string, found {Describe(value)}", fix, string.Empty),
+            _ when value.IsString() => value.GetString() ?? string.Empty,
+            _ => Fail(path, $"expected a string, found {Describe(value)}", fix, string.Empty),
         };
     }
 
     public string Identifier(string path, string fix, bool allowEmpty)
     {
         var text = String(path, fix);
-        if ((text.Length == 0 && allowEmpty) || IsIdentifier(text))
-        {
-            return text;
-        }
-
-        return Fail(path, Find(path, fix), $"\"{text}\" is not a valid id (letters, digits, '-', '_' and '.', starting with a letter or digit, at most 64 characters)", fix, text);
+        return (text.Length == 0 && allowEmpty) || IsIdentifier(text)
+            ? text
+            : Fail(path, $"\"{text}\" is not a valid id (letters, digits, '-', '_' and '.', starting with a letter or digit, at most 64 characters)", fix, text);
     }
 
     public string Host(string path)
     {
-        var text = String(path, "set an IP address such as 127.0.0.1 or 0.0.0.0, or a host name");
-        if (IPAddress.TryParse(text, out _) || Uri.CheckHostName(text) == UriHostNameType.Dns)
-        {
-            return text;
-        }
-
-        return Fail(path, Find(path, string.Empty), $"\"{text}\" is neither an IP address nor a host name", "set an IP address such as 127.0.0.1 or 0.0.0.0, or a host name", text);
+        const string fix = "set an IP address such as 127.0.0.1 or 0.0.0.0, or a host name";
+        var text = String(path, fix);
+        return IPAddress.TryParse(text, out _) || Uri.CheckHostName(text) == UriHostNameType.Dns
+            ? text
+            : Fail(path, $"\"{text}\" is neither an IP address nor a host name", fix, text);
     }
 
     public long Long(string path, long min, long max, string fix)
     {
-        var value = Find(path, fix);
-        if (value is null)
+        var text = Scalar(path, fix);
+        if (text is null)
         {
             return min;
         }
 
-        if (value is HoconNumber n && n.TryGetInt64(out var number) || value is HoconString s && long.TryParse(s.Value, out number))
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
         {
-            if (number >= min && number <= max)
-            {
-                return number;
-            }
-
-            return Fail(path, value, $"{number} is out of range {min} to {max}", fix, min);
+            return Fail(path, $"expected a whole number from {min} to {max}, found \"{text}\"", fix, min);
         }
 
-        return Fail(path, value, $"expected a whole number from {min} to {max}, found {Describe(value)}", fix, min);
+        return number >= min && number <= max ? number : Fail(path, $"{number} is out of range {min} to {max}", fix, min);
     }
 
     public double Double(string path, double min, double max, string fix)
     {
-        var value = Find(path, fix);
-        double number = 0;
-        if (value is HoconNumber n)
-        {
-            number = n.ToDouble();
-        }
-        else if (value is not HoconString s || !double.TryParse(s.Value, System.Globalization.CultureInfo.InvariantCulture, out number))
-        {
-            return value is null ? min : Fail(path, value, $"expected a number from {min} to {max}, found {Describe(value)}", fix, min);
-        }
-
-        return number >= min && number <= max ? number : Fail(path, value, $"{number} is out of range {min} to {max}", fix, min);
-    }
-
-    public bool Bool(string path, string fix)
-    {
-        var value = Find(path, fix);
-        return value switch
-        {
-            null => false,
-            HoconBoolean b => b.Value,
-            HoconString { Value: "true" or "yes" or "on" } => true,
-            HoconString { Value: "false" or "no" or "off" } => false,
-            _ => Fail(path, value, $"expected true or false, found {Describe(value)}", fix, false),
-        };
-    }
-
-    public TimeSpan Duration(string path, TimeSpan min, TimeSpan max, string fix)
-    {
-        var value = Find(path, fix);
-        if (value is null)
+        var text = Scalar(path, fix);
+        if (text is null)
         {
             return min;
         }
 
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return Fail(path, $"expected a number from {min} to {max}, found \"{text}\"", fix, min);
+        }
+
+        return number >= min && number <= max ? number : Fail(path, $"{number} is out of range {min} to {max}", fix, min);
+    }
+
+    public bool Bool(string path, string fix) => Scalar(path, fix) switch
+    {
+        null => false,
+        "true" or "yes" or "on" => true,
+        "false" or "no" or "off" => false,
+        var other => Fail(path, $"expected true or false, found \"{other}\"", fix, false),
+    };
+
+    public TimeSpan Duration(string path, TimeSpan min, TimeSpan max, string fix)
+    {
+        var text = Scalar(path, fix);
+        if (text is null)
+        {
+            return min;
+        }
+
+        TimeSpan duration;
         try
         {
-            var duration = HoconDuration.Parse(value is HoconString s ? s.Value : value.ToString()!);
-            return duration >= min && duration <= max
-                ? duration
-                : Fail(path, value, $"{duration} is out of range {min} to {max}", fix, min);
+            duration = layers.Resolved.GetValue(path).GetTimeSpan(allowInfinite: false);
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
         {
-            return Fail(path, value, ex.Message.TrimEnd('.'), fix, min);
+            return Fail(path, $"\"{text}\" is not a duration", fix + " (units: ms, s, m, h, d; a bare number means milliseconds)", min);
         }
+
+        return duration >= min && duration <= max ? duration : Fail(path, $"{text} is out of range {min} to {max}", fix, min);
     }
 
     public long Size(string path, long min, long max, string fix)
     {
-        var value = Find(path, fix);
-        if (value is null)
+        var text = Scalar(path, fix);
+        if (text is null)
         {
             return min;
         }
 
+        long? size;
         try
         {
-            var size = HoconSize.Parse(value);
-            return size >= min && size <= max ? size : Fail(path, value, $"{size} bytes is out of range {min} to {max}", fix, min);
+            size = layers.Resolved.GetValue(path).GetByteSize();
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
         {
-            return Fail(path, value, ex.Message.TrimEnd('.'), fix, min);
+            size = null;
         }
+
+        return size switch
+        {
+            null => Fail(path, $"\"{text}\" is not a size", fix + " (units: B, KiB, MiB, GiB)", min),
+            _ when size >= min && size <= max => size.Value,
+            _ => Fail(path, $"{size} bytes is out of range {min} to {max}", fix, min),
+        };
     }
 
     public string Choice(string path, string[] allowed)
     {
-        var text = String(path, "use one of " + string.Join(", ", allowed));
-        return allowed.Contains(text, StringComparer.Ordinal)
-            ? text
-            : Fail(path, Find(path, string.Empty), $"\"{text}\" is not one of {string.Join(", ", allowed)}", "use one of " + string.Join(", ", allowed), allowed[0]);
+        var fix = "use one of " + string.Join(", ", allowed);
+        var text = String(path, fix);
+        return allowed.Contains(text, StringComparer.Ordinal) ? text : Fail(path, $"\"{text}\" is not one of {string.Join(", ", allowed)}", fix, allowed[0]);
     }
 
     public IReadOnlyDictionary<string, string> StringMap(string path, Func<string, string?> checkValue, string fix)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Find(path, fix) is not HoconObject obj)
+        var value = Find(path, fix);
+        if (value is null || !value.IsObject())
         {
-            return map;
+            return value is null ? map : Fail(path, $"expected an object of name = \"value\", found {Describe(value)}", fix, map);
         }
 
-        foreach (var key in obj.Keys)
+        foreach (var (key, entry) in value.GetObject().Items)
         {
             var entryPath = path + ".\"" + key + "\"";
-            if (obj[key] is not HoconString s)
+            if (!entry.IsString())
             {
-                Fail(entryPath, obj[key], "expected a string", fix, string.Empty);
+                Fail(entryPath, $"expected a string, found {Describe(entry)}", fix, string.Empty);
             }
-            else if (checkValue(s.Value) is { } problem)
+            else if (checkValue(entry.GetString()) is { } problem)
             {
-                Fail(entryPath, s, problem, fix, string.Empty);
+                Fail(entryPath, problem, fix, string.Empty);
             }
             else
             {
-                map[key] = s.Value;
+                map[key] = entry.GetString();
             }
         }
 
         return map;
     }
 
-    public List<Transport.NodeAddress> AddressList(string path)
+    public List<NodeAddress> AddressList(string path)
     {
-        var addresses = new List<Transport.NodeAddress>();
+        var addresses = new List<NodeAddress>();
         var texts = StringList(path, "write a list of host:port strings, e.g. [\"10.0.0.1:7946\", \"10.0.0.2:7946\"]");
         for (var i = 0; i < texts.Count; i++)
         {
-            if (Transport.NodeAddress.TryParse(texts[i], out var address, out var error))
+            if (NodeAddress.TryParse(texts[i], out var address, out var error))
             {
                 addresses.Add(address);
             }
@@ -194,32 +188,38 @@ internal sealed class ConfigReader(HoconObject root)
     public List<string> StringList(string path, string fix)
     {
         var list = new List<string>();
-        switch (Find(path, fix))
+        var value = Find(path, fix);
+        if (value is null)
         {
-            case HoconArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (array[i] is HoconString s)
-                    {
-                        list.Add(s.Value);
-                    }
-                    else
-                    {
-                        Fail(path + "." + i, array[i], $"expected a string, got {Describe(array[i])}", fix, string.Empty);
-                    }
-                }
+            return list;
+        }
 
-                break;
-            case { } other:
-                Fail(path, other, $"expected a list, got {Describe(other)}", fix, string.Empty);
-                break;
+        if (!value.IsArray())
+        {
+            // Akka's parser reports an empty list [] as neither a list, nor a string, nor an object.
+            return !value.IsString() && !value.IsObject() ? list : Fail(path, $"expected a list, found {Describe(value)}", fix, list);
+        }
+
+        var items = value.GetArray();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].IsString() && items[i].GetString() is { } s)
+            {
+                list.Add(s);
+            }
+            else
+            {
+                Fail(path + "." + i, $"expected a string, found {Describe(items[i])}", fix, string.Empty);
+            }
         }
 
         return list;
     }
 
     public IReadOnlyList<string> Keys(string path) =>
-        root.TryGet(path, out var value) && value is HoconObject obj ? obj.Keys.ToList() : [];
+        layers.Resolved.HasPath(path) && layers.Resolved.GetValue(path).IsObject()
+            ? layers.Resolved.GetValue(path).GetObject().Items.Keys.ToList()
+            : [];
 
     public TEnum Enum<TEnum>(string path, TEnum fallback)
         where TEnum : struct, Enum
@@ -228,38 +228,58 @@ internal sealed class ConfigReader(HoconObject root)
         var text = String(path, "use one of " + names);
         return System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(text, out _)
             ? parsed
-            : Fail(path, Find(path, string.Empty), $"\"{text}\" is not one of {names}", "use one of " + names, fallback);
+            : Fail(path, $"\"{text}\" is not one of {names}", "use one of " + names, fallback);
     }
 
-    public void Add(string path, string problem, string fix) =>
-        Errors.Add(new ConfigError(path, root.TryGet(path, out var v) ? v.Origin.ToString() : null, problem, fix));
+    /// <summary>A path setting: absolute as given; relative to the folder of the file that set it;
+    /// otherwise relative to the working directory. Empty stays empty.</summary>
+    public string FilePath(string path, string fix)
+    {
+        var text = String(path, fix);
+        if (text.Length == 0 || Path.IsPathRooted(text))
+        {
+            return text;
+        }
+
+        var folder = layers.LayerOf(path)?.Folder;
+        return Path.GetFullPath(folder is null ? text : Path.Combine(folder, text));
+    }
+
+    public void Add(string path, string problem, string fix) => Errors.Add(new ConfigError(path, layers.OriginOf(path), problem, fix));
 
     internal static bool IsIdentifier(string text) =>
         text.Length is > 0 and <= 64 && char.IsAsciiLetterOrDigit(text[0]) &&
         text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
+    private string? Scalar(string path, string fix)
+    {
+        var value = Find(path, fix);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return value.IsString() ? value.GetString() : Fail<string?>(path, $"expected a single value, found {Describe(value)}", fix, null);
+    }
+
     private HoconValue? Find(string path, string fix)
     {
-        if (root.TryGet(path, out var value) && value is not HoconNull)
+        var config = layers.Resolved;
+        if (config.HasPath(path) && config.GetValue(path) is { } value && !(value.IsString() && value.GetString() is null))
         {
             return value;
         }
 
-        Errors.Add(new ConfigError(path, value?.Origin.ToString(), "is missing (or set to null)", fix.Length > 0 ? fix : "remove the override that clears it"));
+        Errors.Add(new ConfigError(path, layers.OriginOf(path), "is missing (or set to null)", fix.Length > 0 ? fix : "remove the override that clears it"));
         return null;
     }
 
-    private T Fail<T>(string path, HoconValue? value, string problem, string fix, T fallback)
+    private T Fail<T>(string path, string problem, string fix, T fallback)
     {
-        Errors.Add(new ConfigError(path, value?.Origin.ToString(), problem, fix));
+        Add(path, problem, fix);
         return fallback;
     }
 
-    private static string Describe(HoconValue value) => value switch
-    {
-        HoconObject => "an object",
-        HoconArray => "a list",
-        HoconString s => $"\"{s.Value}\"",
-        _ => value.ToString() ?? "null",
-    };
+    private static string Describe(HoconValue value) =>
+        value.IsObject() ? "an object" : value.IsArray() ? "a list" : $"\"{value.GetString()}\"";
 }

@@ -1,6 +1,5 @@
 using MeshActors.Discovery;
 using MeshActors.Discovery.Aws;
-using MeshActors.Discovery.Bootstrap;
 using MeshActors.Discovery.Dns;
 using MeshActors.Discovery.Http;
 using MeshActors.Discovery.Kubernetes;
@@ -34,9 +33,6 @@ public sealed record DiscoveryOptions
 
     /// <summary><c>meshactors.discovery.peer-cache</c>.</summary>
     public required PeerCacheOptions PeerCache { get; init; }
-
-    /// <summary><c>meshactors.discovery.bootstrap</c>.</summary>
-    public required BootstrapOptions Bootstrap { get; init; }
 
     /// <summary><c>meshactors.discovery.failure-backoff.min</c>: the wait before re-running a provider after its first failure.</summary>
     public required TimeSpan FailureBackoffMin { get; init; }

@@ -22,9 +22,6 @@ public sealed record MeshActorsOptions
     /// <summary><c>meshactors.membership</c>.</summary>
     public required MembershipOptions Membership { get; init; }
 
-    /// <summary><c>meshactors.actors</c>.</summary>
-    public required ActorOptions Actors { get; init; }
-
     /// <summary><c>meshactors.shutdown.timeout</c>.</summary>
     public required TimeSpan ShutdownTimeout { get; init; }
 

@@ -1,14 +1,17 @@
-using MeshActors.Configuration.Hocon;
+using Akka.Configuration;
 
 namespace MeshActors.Configuration;
 
 /// <summary>
-/// Builds the configuration from its layers — <c>reference.conf</c> &lt; files &lt; environment
-/// &lt; <c>--set</c> — resolves it once (a later layer's <c>${path}</c> sees the earlier layers),
-/// validates it, and warns about unknown settings.
+/// Builds the configuration from its layers — <c>reference.conf</c> &lt; the application's HOCON
+/// &lt; files &lt; environment &lt; <c>--set</c> — merges them with Akka's HOCON parser (a later
+/// layer's <c>${path}</c> sees the earlier layers), validates it, and warns about unknown settings.
 /// </summary>
 public static class MeshConfigLoader
 {
+    /// <summary>Where the application's own HOCON is said to come from in messages.</summary>
+    public const string ApplicationOrigin = "application HOCON (AddHocon)";
+
     private static readonly Lazy<string> ReferenceText = new(() =>
     {
         using var stream = typeof(MeshConfigLoader).Assembly.GetManifestResourceStream("MeshActors.reference.conf")
@@ -17,36 +20,48 @@ public static class MeshConfigLoader
         return reader.ReadToEnd();
     });
 
+    private static readonly Lazy<UnknownKeys> ReferenceKeys = new(() => new UnknownKeys(ConfigurationFactory.ParseString(Reference)));
+
     /// <summary>The text of the embedded <c>reference.conf</c>.</summary>
     public static string Reference => ReferenceText.Value;
 
-    /// <summary>Loads and validates the configuration from <paramref name="sources"/>.</summary>
-    /// <exception cref="HoconException">A file or value is malformed; the message starts with <c>file:line:column</c>.</exception>
+    /// <summary>Loads and validates the configuration.</summary>
+    /// <param name="sources">Files, environment and overrides.</param>
+    /// <param name="application">The application's own HOCON (an embedder's <c>AddHocon</c>); only its
+    /// <c>meshactors</c> section is read. Null: none.</param>
+    /// <exception cref="ConfigFileException">A file is missing or malformed; the message names the absolute path (and line).</exception>
     /// <exception cref="ConfigValidationException">Settings are invalid; every problem is listed.</exception>
-    public static LoadedConfig Load(ConfigSources sources)
+    public static LoadedConfig Load(ConfigSources sources, Config? application = null)
     {
-        var root = Resolve(sources);
-        var options = MeshActorsOptionsBinder.Bind(root);
-        var warnings = UnknownKeys.Warnings(ReferenceTree(), root).ToList();
-        return new LoadedConfig(root, options, warnings);
+        var layers = Merge(sources, application);
+        var options = MeshActorsOptionsBinder.Bind(layers);
+        var warnings = ReferenceKeys.Value.Warnings(layers).ToList();
+        return new LoadedConfig(layers, options, warnings);
     }
 
-    /// <summary>Resolves the layers into one tree without validating it.</summary>
-    public static HoconObject Resolve(ConfigSources sources) => CreateLoader(sources).Resolve();
+    /// <summary>Whether a leaf under <c>meshactors</c> is a setting reference.conf defines (unknown
+    /// settings are ignored, and left out of printed configuration).</summary>
+    public static bool IsKnownSetting(string path) => ReferenceKeys.Value.IsKnown(path);
 
-    /// <summary>A loader holding every layer of <paramref name="sources"/>, not yet resolved.</summary>
-    public static HoconLoader CreateLoader(ConfigSources sources)
+    /// <summary>Merges the layers without validating them.</summary>
+    /// <exception cref="ConfigFileException">A file is missing or malformed.</exception>
+    /// <exception cref="ConfigValidationException">An override is not of the form path=value, or an environment name is malformed.</exception>
+    public static LayeredConfig Merge(ConfigSources sources, Config? application = null)
     {
-        var loader = new HoconLoader();
-        loader.AddText(Reference, "reference.conf");
+        var layers = new List<ConfigLayer> { new("reference.conf", Reference) };
+        if (application is not null && application.HasPath("meshactors"))
+        {
+            layers.Add(new(ApplicationOrigin, "meshactors = " + HoconJson.ToText(application.GetValue("meshactors"))));
+        }
+
         foreach (var file in sources.Files)
         {
-            loader.AddFile(file);
+            layers.Add(ReadFile(file, sources.WorkingDirectory));
         }
 
         foreach (var (path, value, origin) in EnvironmentOverrides.From(sources.Environment))
         {
-            loader.AddValue(path, value, origin);
+            layers.Add(new(origin, path + " = " + value));
         }
 
         foreach (var assignment in sources.Overrides)
@@ -57,11 +72,24 @@ public static class MeshConfigLoader
                 throw new ConfigValidationException([new ConfigError(assignment, "--set", "is not of the form path=value", "write --set meshactors.control.port=7071")]);
             }
 
-            loader.AddValue(assignment[..split].Trim(), assignment[(split + 1)..], "--set " + assignment[..split].Trim());
+            var path = assignment[..split].Trim();
+            layers.Add(new("--set " + path, path + " = " + assignment[(split + 1)..]));
         }
 
-        return loader;
+        return new LayeredConfig(layers);
     }
 
-    private static HoconObject ReferenceTree() => HoconParser.ParseText(Reference, "reference.conf");
+    private static ConfigLayer ReadFile(string file, string? workingDirectory)
+    {
+        var full = Path.GetFullPath(file, workingDirectory ?? Directory.GetCurrentDirectory());
+        try
+        {
+            return new ConfigLayer(full, File.ReadAllText(full), Path.GetDirectoryName(full));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var problem = ex is FileNotFoundException or DirectoryNotFoundException ? "the configuration file does not exist" : "the configuration file cannot be read: " + ex.Message;
+            throw new ConfigFileException(full, problem + " (relative --config paths are resolved against the working directory)", ex);
+        }
+    }
 }

@@ -3,8 +3,11 @@ namespace MeshActors.Configuration;
 /// <summary><c>meshactors.node.metadata</c>: what this node tells the cluster about itself.</summary>
 public sealed record NodeMetadataOptions
 {
-    /// <summary>The node's role; empty when none.</summary>
-    public required string Role { get; init; }
+    /// <summary>Akka.Cluster roles.</summary>
+    public required IReadOnlyList<string> Roles { get; init; }
+
+    /// <summary>Akka.Cluster app-version; empty means the entry assembly's version.</summary>
+    public required string AppVersion { get; init; }
 
     /// <summary>The region; empty when unknown.</summary>
     public required string Region { get; init; }

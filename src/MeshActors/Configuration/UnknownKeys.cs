@@ -1,53 +1,59 @@
-using MeshActors.Configuration.Hocon;
+using Akka.Configuration;
+using Akka.Configuration.Hocon;
 
 namespace MeshActors.Configuration;
 
 /// <summary>Finds settings under <c>meshactors.</c> that <c>reference.conf</c> does not define, and the
-/// known setting each one most likely meant (smallest edit distance).</summary>
-internal static class UnknownKeys
+/// known setting each one most likely meant (smallest edit distance). An empty object in
+/// reference.conf (e.g. <c>pinned-keys {}</c>) is an open map: any key goes inside.</summary>
+internal sealed class UnknownKeys
 {
-    public static IEnumerable<string> Warnings(HoconObject reference, HoconObject resolved)
+    private readonly HashSet<string> _known;
+    private readonly List<string> _openMaps;
+
+    public UnknownKeys(Config reference)
     {
-        if (!resolved.TryGet("meshactors", out var mesh) || mesh is not HoconObject meshObject)
-        {
-            yield break;
-        }
-
-        var referenceLeaves = Leaves(reference.TryGet("meshactors", out var r) && r is HoconObject ro ? ro : null, "meshactors").ToList();
-        var known = referenceLeaves.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
-
-        // An empty object in reference.conf is an open map (e.g. pinned-keys): any key goes inside.
-        var openMaps = referenceLeaves.Where(l => l.Value is HoconObject { Count: 0 }).Select(l => l.Path + ".").ToList();
-        foreach (var (path, value) in Leaves(meshObject, "meshactors"))
-        {
-            if (!known.Contains(path) && !openMaps.Any(m => path.StartsWith(m, StringComparison.Ordinal)))
-            {
-                var nearest = known.MinBy(k => Distance(k, path));
-                yield return $"{value.Origin}: unknown setting {path} (ignored); did you mean {nearest}?";
-            }
-        }
+        var leaves = Leaves(reference, "meshactors").ToList();
+        _known = leaves.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
+        _openMaps = leaves.Where(l => l.Value.IsObject()).Select(l => l.Path + ".").ToList();
     }
 
-    private static IEnumerable<(string Path, HoconValue Value)> Leaves(HoconObject? node, string prefix)
+    /// <summary>Whether <paramref name="path"/> (a leaf under <c>meshactors</c>) is a setting reference.conf defines.</summary>
+    public bool IsKnown(string path) => _known.Contains(path) || _openMaps.Any(m => path.StartsWith(m, StringComparison.Ordinal));
+
+    /// <summary>One warning per unknown leaf of <paramref name="layers"/>, naming its layer and the nearest known setting.</summary>
+    public IEnumerable<string> Warnings(LayeredConfig layers) =>
+        from leaf in Leaves(layers.Resolved, "meshactors")
+        where !IsKnown(leaf.Path)
+        let nearest = _known.MinBy(k => Distance(k, leaf.Path))
+        select $"{layers.OriginOf(leaf.Path)}: unknown setting {leaf.Path} (ignored); did you mean {nearest}?";
+
+    /// <summary>Every leaf under <paramref name="root"/>; an empty object counts as a leaf.</summary>
+    public static IEnumerable<(string Path, HoconValue Value)> Leaves(Config config, string root)
     {
-        if (node is null)
+        if (!config.HasPath(root) || !config.GetValue(root).IsObject())
         {
-            yield break;
+            return [];
         }
 
-        foreach (var key in node.Keys)
+        return Walk(config.GetValue(root).GetObject(), root);
+
+        static IEnumerable<(string, HoconValue)> Walk(HoconObject node, string prefix)
         {
-            var path = prefix + "." + key;
-            if (node[key] is HoconObject child && child.Count > 0)
+            foreach (var (key, value) in node.Items)
             {
-                foreach (var leaf in Leaves(child, path))
+                var path = prefix + "." + (key.Contains('.') ? "\"" + key + "\"" : key);
+                if (value.IsObject() && value.GetObject().Items.Count > 0)
                 {
-                    yield return leaf;
+                    foreach (var leaf in Walk(value.GetObject(), path))
+                    {
+                        yield return leaf;
+                    }
                 }
-            }
-            else
-            {
-                yield return (path, node[key]);
+                else
+                {
+                    yield return (path, value);
+                }
             }
         }
     }

@@ -1,4 +1,3 @@
-using MeshActors.Actors;
 using MeshActors.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,48 +6,25 @@ using Microsoft.AspNetCore.Routing;
 namespace MeshActors.Control;
 
 /// <summary>
-/// <c>GET /health/live</c>: the process serves HTTP. <c>GET /health/ready</c>: the node is running
-/// and its root actor answered within a second; 503 with a reason otherwise.
+/// <c>GET /health/live</c>: the process serves HTTP. <c>GET /health/ready</c>: 200 once this node
+/// is Up in the cluster (Akka's Up or WeaklyUp); 503 with its status and a reason otherwise
+/// (joining, leaving, not yet a member, or removed).
 /// </summary>
 internal static class HealthEndpoints
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(1);
-
-    public static void Map(IEndpointRouteBuilder routes, MeshNode node, TimeProvider time)
+    public static void Map(IEndpointRouteBuilder routes, MeshNode node)
     {
         routes.MapGet("/health/live", () => Results.Json(new { status = "live", nodeId = node.NodeId, clusterId = node.ClusterId }));
-        routes.MapGet("/health/ready", async () =>
+        routes.MapGet("/health/ready", () =>
         {
-            if (!node.IsRunning)
+            var self = node.Membership.Snapshot.SelfMember;
+            if (node.Membership.IsSelfUp)
             {
-                return NotReady(node, "the node is not running (starting or stopping)");
+                return Results.Json(new { status = "ready", nodeId = node.NodeId, clusterId = node.ClusterId, address = self!.Address, memberStatus = self.Status });
             }
 
-            if (node.Discovery.GetReport().Bootstrap is { State: not Discovery.BootstrapState.Joined } bootstrap)
-            {
-                return NotReady(node, $"not in a cluster yet ({bootstrap.State.ToString().ToLowerInvariant()}): {bootstrap.Reason}");
-            }
-
-            try
-            {
-                var status = await node.GetStatusAsync(ReadyTimeout).ConfigureAwait(false);
-                return Results.Json(new
-                {
-                    status = "ready",
-                    nodeId = status.NodeId,
-                    clusterId = status.ClusterId,
-                    state = status.State,
-                    startedAt = status.StartedAt,
-                    uptimeSeconds = Math.Round((time.GetUtcNow() - status.StartedAt).TotalSeconds, 3),
-                });
-            }
-            catch (AskTimeoutException)
-            {
-                return NotReady(node, $"the node actor did not answer within {ReadyTimeout.TotalMilliseconds:0} ms");
-            }
+            var reason = self is null ? "not a member of the cluster yet (joining through the seed nodes)" : $"member status is {self.Status}, not up";
+            return Results.Json(new { status = "not-ready", nodeId = node.NodeId, clusterId = node.ClusterId, memberStatus = self?.Status, reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
     }
-
-    private static IResult NotReady(MeshNode node, string reason) =>
-        Results.Json(new { status = "not-ready", nodeId = node.NodeId, reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
 }

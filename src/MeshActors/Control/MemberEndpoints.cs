@@ -4,32 +4,21 @@ using MeshActors.Membership;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace MeshActors.Control;
 
 /// <summary>
 /// <c>GET /control/members</c>: the member list as this node sees it, filtered by
-/// <c>?status=alive,suspect</c> and <c>?role=worker</c>. <c>GET /control/members/watch</c> streams the
+/// <c>?status=up,leaving</c> and <c>?role=worker</c>. <c>GET /control/members/watch</c> streams the
 /// same document as server-sent events: the current list at once, then again after every change.
+/// <c>PUT /control/members/self/labels</c> with <c>{"labels":{"k":"v"}}</c> replaces this node's labels.
 /// </summary>
 internal static class MemberEndpoints
 {
-    private static readonly string[] Statuses = ["alive", "suspect", "dead", "left"];
-
     public static void Map(IEndpointRouteBuilder routes, MeshNode node)
     {
-        routes.MapGet("/control/members", async (HttpContext http) =>
-        {
-            if (Filter(http.Request) is not { } filter)
-            {
-                return BadFilter();
-            }
-
-            var snapshot = await node.Membership.GetSnapshotAsync().ConfigureAwait(false);
-            return Results.Json(Document(snapshot, filter));
-        });
+        routes.MapGet("/control/members", (HttpContext http) =>
+            Filter(http.Request) is { } filter ? Results.Json(Document(node.Membership.Snapshot, filter)) : BadFilter());
 
         routes.MapGet("/control/members/watch", async (HttpContext http) =>
         {
@@ -39,70 +28,88 @@ internal static class MemberEndpoints
                 return;
             }
 
-            // End the stream as soon as the host starts stopping: an open request would otherwise
-            // hold Kestrel's shutdown, and with it the node's graceful leave, for the whole timeout.
-            var stopping = http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
-            using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-cache";
-            string? lastMembers = null;
-            await foreach (var update in node.Membership.WatchAsync(ended.Token).ConfigureAwait(false))
+            var changes = node.Membership.WatchAsync(http.RequestAborted).GetAsyncEnumerator(http.RequestAborted);
+            try
             {
-                // A change the filter hides leaves the filtered list as it was: send nothing.
-                var members = JsonSerializer.Serialize(update.Snapshot.Members.Where(filter).Select(Row));
-                if (members == lastMembers)
+                string? last = null;
+                var snapshot = node.Membership.Snapshot;
+                while (true)
                 {
-                    continue;
-                }
+                    // A change the filter hides leaves the filtered list as it was: send nothing.
+                    var json = JsonSerializer.Serialize(Document(snapshot with { Version = 0 }, filter));
+                    if (json != last)
+                    {
+                        last = json;
+                        await http.Response.WriteAsync($"event: members\ndata: {JsonSerializer.Serialize(Document(snapshot, filter))}\n\n", http.RequestAborted).ConfigureAwait(false);
+                        await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+                    }
 
-                lastMembers = members;
-                var json = JsonSerializer.Serialize(Document(update.Snapshot, filter));
-                await http.Response.WriteAsync($"event: members\ndata: {json}\n\n", ended.Token).ConfigureAwait(false);
-                await http.Response.Body.FlushAsync(ended.Token).ConfigureAwait(false);
+                    if (!await changes.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    snapshot = node.Membership.Snapshot;
+                }
             }
+            catch (OperationCanceledException)
+            {
+                // The client went away, or the node is stopping.
+            }
+            finally
+            {
+                await changes.DisposeAsync().ConfigureAwait(false);
+            }
+        });
+
+        routes.MapPut("/control/members/self/labels", async (HttpContext http) =>
+        {
+            var (labels, error) = await LabelsRequest.ReadAsync(http.Request).ConfigureAwait(false);
+            if (labels is null)
+            {
+                return Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var timeout = node.Config.Options.Membership.MetadataWriteTimeout;
+            var all = await node.Membership.UpdateLabelsAsync(labels, timeout + TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            return Results.Json(new { labels, acknowledgedByAll = all });
         });
     }
 
     /// <summary>The JSON document for <paramref name="snapshot"/> (also the shape meshctl reads).</summary>
-    internal static object Document(MembershipSnapshot snapshot, Func<Member, bool> filter) => new
+    internal static object Document(MembershipSnapshot snapshot, Func<MemberView, bool> filter) => new
     {
         version = snapshot.Version,
         self = snapshot.Self,
-        members = snapshot.Members.Where(filter).Select(Row),
+        members = snapshot.Members.Where(filter).Select(m => new
+        {
+            nodeId = m.NodeId,
+            address = m.Address,
+            status = m.Status,
+            reachable = m.Reachable,
+            roles = m.Roles,
+            appVersion = m.AppVersion,
+            metadata = m.Metadata is null ? null : new { region = m.Metadata.Region, zone = m.Metadata.Zone, capacity = m.Metadata.Capacity, labels = m.Metadata.Labels },
+        }),
     };
 
-    private static object Row(Member m) => new
-    {
-        nodeId = m.NodeId,
-        address = m.Address.ToString(),
-        status = m.Status.ToString().ToLowerInvariant(),
-        incarnation = m.Incarnation,
-        role = m.Metadata.Role,
-        clusterId = m.Metadata.ClusterId,
-        region = m.Metadata.Region,
-        zone = m.Metadata.Zone,
-        protocolVersion = m.Metadata.ProtocolVersion,
-        capacity = m.Metadata.Capacity,
-        labels = m.Metadata.Labels,
-        lastChange = m.LastChange,
-    };
-
-    /// <summary>The filter the query asks for; null when a status is not one of the four.</summary>
-    private static Func<Member, bool>? Filter(HttpRequest request)
+    /// <summary>The filter the query asks for; null when a status is not one of Akka's.</summary>
+    private static Func<MemberView, bool>? Filter(HttpRequest request)
     {
         var statuses = request.Query["status"].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(s => s.ToLowerInvariant()).ToHashSet();
-        if (statuses.Any(s => !Statuses.Contains(s)))
+        if (statuses.Any(s => !MembershipState.StatusNames.Contains(s)))
         {
             return null;
         }
 
         var roles = request.Query["role"].Where(r => r is not null).ToHashSet(StringComparer.Ordinal);
-        return m => (statuses.Count == 0 || statuses.Contains(m.Status.ToString().ToLowerInvariant())) &&
-                    (roles.Count == 0 || roles.Contains(m.Metadata.Role));
+        return m => (statuses.Count == 0 || statuses.Contains(m.Status)) && (roles.Count == 0 || m.Roles.Any(roles.Contains));
     }
 
     private static IResult BadFilter() => Results.Json(
-        new { error = "status must be one or more of alive, suspect, dead, left (e.g. ?status=alive,suspect)" },
+        new { error = "status must be one or more of " + string.Join(", ", MembershipState.StatusNames) + " (e.g. ?status=up,leaving)" },
         statusCode: StatusCodes.Status400BadRequest);
 }

@@ -4,24 +4,12 @@ namespace MeshActors.Diagnostics;
 
 /// <summary>
 /// Every log message MeshActors writes, source-generated, with stable event ids. Ranges:
-/// 1000–1999 actors, 2000–2999 configuration, 3000–3999 node and hosting, 4000–4099 audit,
-/// 4900–4999 TLS credentials, 5000–5999 transport.
+/// 2000–2999 configuration, 3000–3999 node and hosting, 4000–4099 audit, 4900–4999 TLS
+/// credentials, 5000–5999 remoting, 6000–6999 membership, 7000–7999 discovery.
 /// Ids are never reused for a different meaning.
 /// </summary>
 internal static partial class MeshLog
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Actor {Path} failed ({Failures} in a row); restarting in {DelayMs:0} ms")]
-    public static partial void ActorRestarting(ILogger logger, string path, int failures, double delayMs, Exception exception);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Actor {Path} failed {Failures} times in a row; stopping it")]
-    public static partial void ActorStoppedAfterFailures(ILogger logger, string path, int failures, Exception exception);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Actor {Path} threw while stopping")]
-    public static partial void ActorPostStopFailed(ILogger logger, string path, Exception exception);
-
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Dead letter: {MessageType} to stopped actor {Path}")]
-    public static partial void DeadLetter(ILogger logger, string path, string messageType);
-
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
     public static partial void ConfigWarning(ILogger logger, string warning);
 
@@ -43,14 +31,17 @@ internal static partial class MeshLog
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Control endpoint disabled (meshactors.control.enabled = false): no health endpoints")]
     public static partial void ControlDisabled(ILogger logger);
 
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Akka.Remote listens on {Address} ({Security})")]
+    public static partial void RemotingListening(ILogger logger, string address, string security);
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Member {Address} ({NodeId}) is {Event}")]
+    public static partial void MemberChanged(ILogger logger, string address, string nodeId, string @event);
+
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Metadata update reached only some members within {Timeout}: {Reason}; the rest get it by DistributedData gossip")]
+    public static partial void MetadataWritePartial(ILogger logger, TimeSpan timeout, string reason);
+
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Audit {Kind}: peer {PeerNodeId} at {PeerAddress}, reason {Reason}: {Detail}")]
     public static partial void Audit(ILogger logger, string kind, string peerNodeId, string peerAddress, string reason, string detail);
-
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Mesh transport listening on {Address} ({Security})")]
-    public static partial void TransportListening(ILogger logger, string address, string security);
-
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Debug, Message = "Send to {Peer} failed: {Reason}")]
-    public static partial void SendFailed(ILogger logger, string peer, string reason);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "TLS is off (meshactors.transport.tls.mode = insecure): traffic between nodes is neither encrypted nor authenticated; only the cluster id is checked")]
     public static partial void TransportInsecure(ILogger logger);
@@ -70,30 +61,6 @@ internal static partial class MeshLog
     [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Joining through {Seeds}")]
     public static partial void Joining(ILogger logger, string seeds);
 
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Joined the cluster through {Seed}: {Members} member(s) known")]
-    public static partial void Joined(ILogger logger, string seed, int members);
-
-    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "No seed has answered yet ({Seeds}); still trying every {Interval}")]
-    public static partial void JoinRetrying(ILogger logger, string seeds, TimeSpan interval);
-
-    [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Member {NodeId} at {Address}: {Event} (incarnation {Incarnation})")]
-    public static partial void MemberChanged(ILogger logger, string nodeId, string address, MeshActors.Membership.MemberEventKind @event, ulong incarnation);
-
-    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Refuting a {Status} claim about this node at incarnation {Incarnation} (from {From}); now alive at {NewIncarnation}")]
-    public static partial void Refuting(ILogger logger, MeshActors.Membership.MemberStatus status, ulong incarnation, string from, ulong newIncarnation);
-
-    [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Another process claims this node's id {NodeId} from {Address}; node ids must be unique")]
-    public static partial void NodeIdConflict(ILogger logger, string nodeId, string address);
-
-    [LoggerMessage(EventId = 6008, Level = LogLevel.Information, Message = "Leaving the cluster: notified {Members} member(s), {Acknowledged} acknowledged")]
-    public static partial void Left(ILogger logger, int members, int acknowledged);
-
-    [LoggerMessage(EventId = 6009, Level = LogLevel.Debug, Message = "Leave notice to {Peer} not acknowledged: {Reason}")]
-    public static partial void LeaveNotAcknowledged(ILogger logger, string peer, string reason);
-
-    [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "{NodeId} formed a new cluster at {Address}, as the bootstrap decided; others join it")]
-    public static partial void FormedCluster(ILogger logger, string nodeId, string address);
-
     // 7000–7099: discovery coordinators and the bootstrap (join decision).
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Discovery provider {Provider} failed ({Failures} in a row; next try in {Retry}): {Error}")]
@@ -104,21 +71,6 @@ internal static partial class MeshLog
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Discovery provider {Provider} recovered after {Failures} failed run(s)")]
     public static partial void DiscoveryRecovered(ILogger logger, string provider, int failures);
-
-    [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "Bootstrap: {Verdict}: {Reason}")]
-    public static partial void BootstrapDecision(ILogger logger, Discovery.Bootstrap.BootstrapVerdictKind verdict, string reason);
-
-    [LoggerMessage(EventId = 7011, Level = LogLevel.Information, Message = "Bootstrap: in the cluster {After} after start ({Reason})")]
-    public static partial void BootstrapUp(ILogger logger, TimeSpan after, string reason);
-
-    [LoggerMessage(EventId = 7012, Level = LogLevel.Debug, Message = "Bootstrap probe of {Address} ({Provider}) failed: {Error}")]
-    public static partial void BootstrapProbeFailed(ILogger logger, string address, string provider, string error);
-
-    [LoggerMessage(EventId = 7013, Level = LogLevel.Information, Message = "Bootstrap: introducing {NodeId} at {Address}, a member of this cluster that this node did not know")]
-    public static partial void BootstrapHealing(ILogger logger, string nodeId, string address);
-
-    [LoggerMessage(EventId = 7014, Level = LogLevel.Information, Message = "Peer {Address} introduced manually{Pin}")]
-    public static partial void PeerIntroduced(ILogger logger, string address, string pin);
 
     // 7100–7199: the DNS provider and client.
     [LoggerMessage(EventId = 7101, Level = LogLevel.Debug, Message = "DNS {Name} {Type}: {Server} answered {ResponseCode} with {Answers} answer(s) over {Protocol}")]

@@ -1,5 +1,5 @@
-using MeshActors.Actors;
-using MeshActors.Transport;
+using MeshActors.Randomness;
+using MeshActors.Discovery;
 using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Discovery;
@@ -19,8 +19,8 @@ public sealed record DiscoveryContext
     /// <summary>The fingerprint of this node's TLS public key (<c>sha256:…</c>); null when TLS is off.</summary>
     public string? PublicKeyFingerprint { get; init; }
 
-    /// <summary>The wire protocol version this node speaks.</summary>
-    public uint ProtocolVersion { get; init; } = ProtocolRange.Supported.Max;
+    /// <summary>The MeshActors protocol version this node advertises (mDNS TXT <c>ver</c>).</summary>
+    public uint ProtocolVersion { get; init; } = 1;
 
     /// <summary>The node's data folder (the peer cache lives here).</summary>
     public required string DataDir { get; init; }

@@ -1,5 +1,5 @@
 using System.Net;
-using MeshActors.Actors;
+using MeshActors.Randomness;
 using MeshActors.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,47 +1,46 @@
+using Akka.Hosting;
 using MeshActors.Configuration;
-using MeshActors.Configuration.Hocon;
-using MeshActors.Control;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Hosting;
 
-/// <summary>Embeds a MeshActors node in any .NET host; the <c>MeshActors.Node</c> executable uses the same calls.</summary>
+/// <summary>For hosts with no Akka.NET set-up yet: one call adds an ActorSystem named after the
+/// cluster id, with MeshActors in it. The <c>MeshActors.Node</c> executable uses the same call.</summary>
 public static class MeshActorsHostingExtensions
 {
-    /// <summary>
-    /// Loads the configuration (reference.conf &lt; files &lt; environment &lt; overrides), exposes it
-    /// through <see cref="IHostApplicationBuilder.Configuration"/> (keys like
-    /// <c>meshactors:control:port</c>), sets the log level, and registers the node.
-    /// </summary>
-    /// <exception cref="HoconException">A file or value is malformed.</exception>
+    /// <summary>Loads the configuration (reference.conf &lt; files &lt; environment &lt; overrides),
+    /// sets the log level, and adds the ActorSystem with <c>WithMeshActors()</c>.</summary>
+    /// <param name="builder">The host.</param>
+    /// <param name="sources">Files, environment and overrides; null: the process's environment only.</param>
+    /// <param name="akka">More Akka.Hosting set-up for the same ActorSystem (your own actors, shard regions…).</param>
+    /// <exception cref="ConfigFileException">A file is missing or malformed.</exception>
     /// <exception cref="ConfigValidationException">Settings are invalid; every problem is listed.</exception>
-    public static IHostApplicationBuilder AddMeshActors(this IHostApplicationBuilder builder, ConfigSources? sources = null)
+    public static IHostApplicationBuilder AddMeshActors(this IHostApplicationBuilder builder, ConfigSources? sources = null, Action<AkkaConfigurationBuilder, IServiceProvider>? akka = null)
     {
-        sources ??= new ConfigSources { Environment = ConfigSources.ProcessEnvironment() };
-        var config = MeshConfigLoader.Load(sources);
-        builder.Configuration.AddHocon(() => MeshConfigLoader.CreateLoader(sources));
+        var config = MeshConfigLoader.Load(sources ?? new ConfigSources { Environment = ConfigSources.ProcessEnvironment() });
         builder.Logging.SetMinimumLevel(config.Options.LogLevel);
-        builder.Services.AddMeshActors(config);
+        builder.Services.AddMeshActors(config, akka);
         return builder;
     }
 
-    /// <summary>Registers a node that runs with <paramref name="config"/>: the node itself and its
-    /// control endpoint, as hosted services, plus the configuration for injection.</summary>
-    public static IServiceCollection AddMeshActors(this IServiceCollection services, LoadedConfig config)
+    /// <summary>Adds an ActorSystem named after <paramref name="config"/>'s cluster id, with Akka's
+    /// logs sent to <c>ILogger</c>, MeshActors added, then <paramref name="akka"/>.</summary>
+    public static IServiceCollection AddMeshActors(this IServiceCollection services, LoadedConfig config, Action<AkkaConfigurationBuilder, IServiceProvider>? akka = null)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<Diagnostics.IAuditSink, Diagnostics.LoggerAuditSink>();
         services.AddSingleton(config);
-        services.AddSingleton(config.Options);
-        services.AddSingleton<MeshNode>();
-        services.AddHostedService(sp => sp.GetRequiredService<MeshNode>());
-        services.AddSingleton<ControlServer>();
-        services.AddHostedService(sp => sp.GetRequiredService<ControlServer>());
         services.Configure<HostOptions>(o => o.ShutdownTimeout = config.Options.ShutdownTimeout);
+        services.AddAkka(config.Options.Cluster.Id, (builder, provider) =>
+        {
+            builder.ConfigureLoggers(loggers =>
+            {
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
+            builder.WithMeshActors(setup => setup.Config = config);
+            akka?.Invoke(builder, provider);
+        });
         return services;
     }
 }

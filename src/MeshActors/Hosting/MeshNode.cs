@@ -1,181 +1,147 @@
-using MeshActors.Actors;
+using System.Runtime.CompilerServices;
+using Akka.Actor;
+using Akka.Cluster;
 using MeshActors.Configuration;
+using MeshActors.Control;
 using MeshActors.Diagnostics;
-using MeshActors.Discovery;
 using MeshActors.Membership;
-using MeshActors.Transport;
-using MeshActors.Transport.Http2;
-using MeshActors.Transport.Wire;
-using Microsoft.Extensions.Hosting;
+using MeshActors.Randomness;
+using MeshActors.Security;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MeshActors.Hosting;
 
 /// <summary>
-/// One MeshActors node inside a .NET host: its identity, its actor system and its root actor.
-/// Started and stopped by the host; embedders resolve it from the service provider.
+/// MeshActors inside one ActorSystem: the node's identity, its TLS credentials, its member list,
+/// metrics and control endpoint. Made by <c>WithMeshActors()</c>; get it with
+/// <see cref="Get(ActorSystem)"/>. Its actors live under <c>/user/mesh</c>.
 /// </summary>
-public sealed class MeshNode : IHostedService
+public sealed class MeshNode
 {
-    private readonly ILogger<MeshNode> _log;
-    private readonly ILoggerFactory _loggerFactory;
-    private readonly TimeProvider _time;
-    private readonly IAuditSink _audit;
-    private IActorRef<NodeActor.Protocol.Message>? _root;
+    private static readonly ConditionalWeakTable<ActorSystem, MeshNode> Nodes = new();
+    private readonly DeferredAuditSink _audit = new();
+    private ControlServer? _control;
 
-    /// <summary>Creates the node from validated configuration.</summary>
-    public MeshNode(LoadedConfig config, ILoggerFactory loggerFactory, TimeProvider time, IAuditSink audit)
+    internal MeshNode(LoadedConfig config, TimeProvider time)
     {
         Config = config;
-        _audit = audit;
-        _loggerFactory = loggerFactory;
-        _time = time;
-        _log = loggerFactory.CreateLogger<MeshNode>();
-        Random = EntropyRandomSource.Create();
-        (NodeId, var generated) = NodeIdentityStore.LoadOrCreate(config.Options.Node, Random);
-        if (generated)
+        Time = time;
+        (NodeId, NodeIdGenerated) = NodeIdentityStore.LoadOrCreate(config.Options.Node, EntropyRandomSource.Create());
+        Metrics = new NodeMetrics();
+        var tls = config.Options.Transport.Tls;
+        if (tls.Enabled)
         {
-            MeshLog.NodeIdGenerated(_log, NodeId, Path.GetFullPath(config.Options.Node.DataDir));
+            var (ca, cert, key) = tls.UsesDevelopmentCertificates
+                ? DevelopmentCertificates.Ensure(config.Options.Node.DataDir, ClusterId, NodeId, time)
+                : (tls.CaPath, tls.CertPath, tls.KeyPath);
+            var store = new TlsCredentialStore(ca, cert, key, time, NullLogger.Instance, tls.ReloadCheckInterval);
+            Tls = new RemoteTls(store, ClusterId, tls.PinnedKeys, time, _audit, Metrics);
         }
+
+        Membership = new ClusterMembership(string.Empty);
     }
 
-    /// <summary>The validated configuration this node runs with.</summary>
+    /// <summary>The validated configuration.</summary>
     public LoadedConfig Config { get; }
 
-    /// <summary>This node's id.</summary>
+    /// <summary>This node's id (configured, or generated once and kept in the data dir).</summary>
     public string NodeId { get; }
 
-    /// <summary>The cluster id.</summary>
+    /// <summary>The cluster id, which is also the ActorSystem's name.</summary>
     public string ClusterId => Config.Options.Cluster.Id;
 
-    /// <summary>The node's actor system; available once started.</summary>
-    public ActorSystem System { get; private set; } = null!;
+    /// <summary>The node's metrics, exported at <c>/metrics</c>.</summary>
+    public NodeMetrics Metrics { get; }
 
-    /// <summary>The mesh transport; available once started.</summary>
-    public Http2Transport? Transport { get; private set; }
+    /// <summary>Mutual TLS for Akka.Remote; null with <c>tls.mode = insecure</c>.</summary>
+    public RemoteTls? Tls { get; }
 
-    /// <summary>Whether the node has started and not begun stopping.</summary>
-    public bool IsRunning { get; private set; }
+    /// <summary>The member list, its change stream and label updates; current once started.</summary>
+    public ClusterMembership Membership { get; private set; }
 
-    internal IRandomSource Random { get; }
+    /// <summary>The ActorSystem, once started.</summary>
+    public ActorSystem? System { get; private set; }
 
-    /// <summary>The cluster as this node sees it; available once started.</summary>
-    public ClusterMembership Membership { get; private set; } = null!;
+    /// <summary>Where the control endpoint listens, once started (null when turned off).</summary>
+    public Uri? ControlAddress => _control?.Address;
 
-    /// <summary>Discovery health, the bootstrap's reasons and manual introductions; available once started.</summary>
-    public ClusterDiscovery Discovery { get; private set; } = null!;
+    internal bool NodeIdGenerated { get; }
 
-    /// <summary>Routes membership messages to the membership actor, and answers probes (used by
-    /// tests, benchmarks and reachability checks). Messages that arrive before membership has
-    /// started are dropped; the protocol retries whatever it sends.</summary>
-    private void OnInbound(InboundMessage message)
+    internal TimeProvider Time { get; }
+
+    /// <summary>The MeshActors node of <paramref name="system"/>.</summary>
+    /// <exception cref="InvalidOperationException">The ActorSystem was not set up with <c>WithMeshActors()</c>, or has not started it yet.</exception>
+    public static MeshNode Get(ActorSystem system) =>
+        Nodes.TryGetValue(system, out var node) ? node : throw new InvalidOperationException($"ActorSystem {system.Name} has no MeshActors node: add .WithMeshActors() to its AkkaConfigurationBuilder");
+
+    /// <summary>Starts MeshActors' actors and the control endpoint in <paramref name="system"/>, and
+    /// joins the cluster (seed nodes, or this node alone when there are none).</summary>
+    internal async Task StartAsync(ActorSystem system, ILoggerFactory loggers)
     {
-        if (ClusterMembership.Handles(message.Message))
+        if (system.Name != ClusterId)
         {
-            Membership?.Deliver(message);
+            throw new ConfigValidationException([new ConfigError("meshactors.cluster.id", Config.Layers.OriginOf("meshactors.cluster.id"),
+                $"is \"{ClusterId}\" but the ActorSystem is named \"{system.Name}\"", $"name the ActorSystem after the cluster (AddAkka(\"{ClusterId}\", …)), or set meshactors.cluster.id = \"{system.Name}\"")]);
         }
-        else if (message is { Message: Probe probe, Reply: { } reply })
-        {
-            reply(new ProbeReply { Sequence = probe.Sequence });
-        }
-    }
 
-    /// <summary>Starts the actor system, the root actor and the mesh transport.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
+        System = system;
+        Nodes.AddOrUpdate(system, this);
+        _audit.Attach(new LoggerAuditSink(loggers));
+        var log = loggers.CreateLogger("MeshActors.Node");
         foreach (var warning in Config.Warnings)
         {
-            MeshLog.ConfigWarning(_log, warning);
+            MeshLog.ConfigWarning(log, warning);
         }
 
-        System = new ActorSystem(NodeId, new ActorSystemSettings
+        if (NodeIdGenerated)
         {
-            Time = _time,
-            Random = Random,
-            LoggerFactory = _loggerFactory,
-            Throughput = Config.Options.Actors.Throughput,
-        });
-        _root = System.Spawn<NodeActor.Protocol.Message>("node", () => new NodeActor(NodeId, ClusterId), Config.Options.Actors.Supervision);
-        Transport = MeshTransportFactory.Create(Config.Options, NodeId, _time, Random, _loggerFactory, _audit);
-        try
-        {
-            await Transport.StartAsync(OnInbound, cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException ex)
-        {
-            var t = Config.Options.Transport;
-            throw new ConfigValidationException([new ConfigError("meshactors.transport.port", null, $"cannot listen on {t.Host}:{t.Port}: {ex.Message}", "choose a free port, or 0 to pick one")]);
+            MeshLog.NodeIdGenerated(log, NodeId, Config.Options.Node.DataDir);
         }
 
-        var metadata = Config.Options.Node.Metadata;
-        Membership = ClusterMembership.Start(System, new MembershipActorOptions
+        var cluster = Cluster.Get(system);
+        ReportSecurity(log, cluster);
+        Membership = new ClusterMembership(cluster.SelfAddress.ToString());
+        var mesh = system.ActorOf(Props.Create(() => new MeshGuardian()), "mesh");
+        var own = new MemberMetadata(NodeId, Config.Options.Node.Metadata.Region, Config.Options.Node.Metadata.Zone, Config.Options.Node.Metadata.Capacity, Config.Options.Node.Metadata.Labels);
+        var membershipProps = Props.Create(() => new MembershipActor(Membership, own, Config.Options.Membership.MetadataWriteTimeout, Metrics, loggers.CreateLogger("MeshActors.Membership"), Time));
+        Membership.Attach(await mesh.Ask<IActorRef>(new MeshGuardian.Start(membershipProps, "membership"), TimeSpan.FromSeconds(10)).ConfigureAwait(false));
+        await mesh.Ask<IActorRef>(new MeshGuardian.Start(Props.Create(() => new RemotingEvents(Metrics)), "remoting-events"), TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+
+        var seeds = Config.Options.Discovery.Static.Seeds;
+        if (seeds.Count == 0)
         {
-            NodeId = NodeId,
-            Transport = Transport,
-            Settings = Config.Options.Membership.Settings,
-            AwaitBootstrap = true,
-            OnUp = () => Discovery?.NotifyUp(),
-            Metadata = new MemberMetadata(metadata.Role, ClusterId, metadata.Region, metadata.Zone, ProtocolRange.Supported.Max, metadata.Capacity,
-                global::System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, metadata.Labels)),
-        }, Config.Options.Actors.Supervision);
-        var transport = Transport;
-        Discovery = ClusterDiscovery.Start(System, new DiscoveryStart
+            MeshLog.SingleNodeCluster(log, NodeId, cluster.SelfAddress.ToString());
+            cluster.Join(cluster.SelfAddress);
+        }
+        else
         {
-            Options = Config.Options.Discovery,
-            Context = new DiscoveryContext
-            {
-                NodeId = NodeId,
-                ClusterId = ClusterId,
-                LocalAddress = Transport.LocalAddress,
-                PublicKeyFingerprint = Transport.LocalKeyFingerprint,
-                DataDir = Config.Options.Node.DataDir,
-                Time = _time,
-                Random = Random.Split(),
-                LoggerFactory = _loggerFactory,
-            },
-            Transport = Transport,
-            Membership = Membership,
-            PinKey = transport.PinKey,
+            MeshLog.Joining(log, string.Join(", ", SeedNodes.For(ClusterId, seeds, Tls is not null)));
+        }
+
+        _control = new ControlServer(this, loggers.CreateLogger<ControlServer>());
+        await _control.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "meshactors-control-stop", async () =>
+        {
+            await _control.DisposeAsync().ConfigureAwait(false);
+            MeshLog.NodeStopped(log, NodeId);
+            return Akka.Done.Instance;
         });
-        IsRunning = true;
-        MeshLog.NodeStarted(_log, NodeId, ClusterId);
+        MeshLog.NodeStarted(log, NodeId, ClusterId);
     }
 
-    /// <summary>Asks the root actor for the node's status; proves the actors are responsive.</summary>
-    public Task<NodeStatus> GetStatusAsync(TimeSpan timeout) =>
-        (_root ?? throw new InvalidOperationException("The node has not started.")).Ask((IActorRef<NodeStatus> r) => new NodeActor.Protocol.GetStatus(r), timeout);
-
-    /// <summary>Stops the transport, then every actor, children first.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    private void ReportSecurity(ILogger log, Cluster cluster)
     {
-        IsRunning = false;
-        if (Membership is not null)
+        var tls = Config.Options.Transport.Tls;
+        if (!tls.Enabled)
         {
-            try
-            {
-                await Membership.LeaveAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-            {
-                // The node stops anyway; the others will detect it as failed.
-            }
+            MeshLog.TransportInsecure(log);
+        }
+        else if (tls.UsesDevelopmentCertificates)
+        {
+            MeshLog.DevelopmentCertificates(log, Path.Combine(Config.Options.Node.DataDir, DevelopmentCertificates.FolderName));
         }
 
-        if (Discovery is not null)
-        {
-            await Discovery.StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (Transport is not null)
-        {
-            await Transport.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (System is not null)
-        {
-            await System.StopAllAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        MeshLog.NodeStopped(_log, NodeId);
+        MeshLog.RemotingListening(log, cluster.SelfAddress.ToString(), Tls is null ? "insecure: no TLS" : $"mutual TLS, key {Tls.Fingerprint}");
     }
 }

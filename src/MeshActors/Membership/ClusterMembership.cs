@@ -1,98 +1,88 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using Google.Protobuf;
-using MeshActors.Actors;
-using MeshActors.Transport;
+using Akka.Actor;
 
 namespace MeshActors.Membership;
 
 /// <summary>
-/// A node's view of its cluster, for embedders: the member list, a stream of changes, metadata
-/// updates and a graceful leave. Backed by the node's membership actor; every call is safe from
-/// any thread.
+/// The cluster as this node sees it, for embedders and the control plane: a snapshot that is
+/// always current, a stream of changes, and run-time label updates. Fed by the membership actor
+/// (<c>/user/mesh/membership</c>), which maps Akka.Cluster's events and the replicated metadata.
 /// </summary>
 public sealed class ClusterMembership
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
-    private readonly IActorRef<MembershipActor.Protocol.Message> _actor;
-    private readonly MembershipSettings _settings;
+    private readonly Lock _gate = new();
+    private readonly List<Channel<MemberEvent>> _watchers = [];
+    private MembershipSnapshot _snapshot;
+    private IActorRef _actor = ActorRefs.Nobody;
 
-    private ClusterMembership(string nodeId, IActorRef<MembershipActor.Protocol.Message> actor, MembershipSettings settings)
-    {
-        NodeId = nodeId;
-        _actor = actor;
-        _settings = settings;
-    }
+    internal ClusterMembership(string self) => _snapshot = new MembershipSnapshot(self, [], 0);
 
-    /// <summary>This node's id.</summary>
-    public string NodeId { get; }
+    /// <summary>The member list now.</summary>
+    public MembershipSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
-    /// <summary>The current member list.</summary>
-    public Task<MembershipSnapshot> GetSnapshotAsync() =>
-        _actor.Ask((IActorRef<MembershipSnapshot> r) => new MembershipActor.Protocol.GetSnapshot(r), AskTimeout);
+    /// <summary>Whether this node is Up (or WeaklyUp) in the cluster.</summary>
+    public bool IsSelfUp => Snapshot.SelfMember?.Status is "up" or "weaklyup";
 
     /// <summary>
-    /// The member list now, then after every change, with the changes — until
-    /// <paramref name="cancellationToken"/> is cancelled or the node stops. A consumer that falls
-    /// more than 256 updates behind skips the oldest (each update carries the whole list).
+    /// The changes from now on, in the order this node applied them. Read <see cref="Snapshot"/>
+    /// first for the starting state. A watcher that falls 10,000 events behind loses the oldest.
     /// </summary>
-    public async IAsyncEnumerable<MembershipUpdate> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<MemberEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var reader = await _actor.Ask((IActorRef<ChannelReader<MembershipUpdate>> r) => new MembershipActor.Protocol.Subscribe(r), AskTimeout).ConfigureAwait(false);
-        while (true)
+        var channel = Channel.CreateBounded<MemberEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        lock (_gate)
         {
-            MembershipUpdate update;
-            try
-            {
-                if (!await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    yield break;
-                }
+            _watchers.Add(channel);
+        }
 
-                if (!reader.TryRead(out update!))
-                {
-                    continue;
-                }
-            }
-            catch (OperationCanceledException)
+        try
+        {
+            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield break;
+                yield return item;
             }
-
-            yield return update;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _watchers.Remove(channel);
+            }
         }
     }
 
-    /// <summary>Announces new metadata; it spreads like a status change (at a higher incarnation).</summary>
-    public Task<Member> UpdateMetadataAsync(MemberMetadata metadata) =>
-        _actor.Ask((IActorRef<Member> r) => new MembershipActor.Protocol.UpdateMetadata(metadata, r), AskTimeout);
+    /// <summary>Replaces this node's labels and replicates them to every member.</summary>
+    /// <returns>True when every member acknowledged within <c>meshactors.membership.metadata-write-timeout</c>;
+    /// false when some did not yet (they still get the labels through DistributedData gossip).</returns>
+    public Task<bool> UpdateLabelsAsync(IReadOnlyDictionary<string, string> labels, TimeSpan timeout) =>
+        _actor.Ask<bool>(new MembershipActor.UpdateLabels(labels), timeout);
 
-    /// <summary>
-    /// Leaves gracefully: marks this node left, tells the live members directly and waits up to
-    /// the profile's leave-timeout for their acknowledgements. Returns how many acknowledged.
-    /// </summary>
-    public Task<int> LeaveAsync() =>
-        _actor.Ask((IActorRef<int> r) => new MembershipActor.Protocol.Leave(r), _settings.LeaveTimeout + AskTimeout);
+    internal void Attach(IActorRef actor) => _actor = actor;
 
-    internal static ClusterMembership Start(ActorSystem system, MembershipActorOptions options, SupervisionStrategy? supervision = null)
+    internal void Publish(MembershipSnapshot snapshot, IReadOnlyList<MemberEvent> events)
     {
-        var actor = system.Spawn("membership", () => new MembershipActor(options), supervision);
-        return new ClusterMembership(options.NodeId, actor, options.Settings);
+        lock (_gate)
+        {
+            Volatile.Write(ref _snapshot, snapshot);
+            foreach (var watcher in _watchers)
+            {
+                foreach (var e in events)
+                {
+                    watcher.Writer.TryWrite(e);
+                }
+            }
+        }
     }
 
-    /// <summary>Whether <paramref name="message"/> is a membership message this component handles.</summary>
-    internal static bool Handles(IMessage message) => message is Transport.Wire.BootstrapQuery or Transport.Wire.SwimPing or Transport.Wire.SwimAck or
-        Transport.Wire.SwimIndirectPing or Transport.Wire.SwimNack or Transport.Wire.SwimGossip or Transport.Wire.SwimPushPull;
-
-    /// <summary>Forms a new cluster of this node (the bootstrap's decision; only while waiting).</summary>
-    internal void Form() => _actor.Tell(MembershipActor.Protocol.Form.Instance);
-
-    /// <summary>Joins an existing cluster through <paramref name="seeds"/> (the bootstrap's decision).</summary>
-    internal void JoinThrough(IReadOnlyList<NodeAddress> seeds) => _actor.Tell(new MembershipActor.Protocol.JoinThrough(seeds));
-
-    /// <summary>Starts a push-pull with <paramref name="address"/> unless <paramref name="nodeId"/> is already a live member.</summary>
-    internal void Introduce(NodeAddress address, string? nodeId) => _actor.Tell(new MembershipActor.Protocol.Introduce(address, nodeId));
-
-    /// <summary>Hands an inbound membership message to the actor.</summary>
-    internal void Deliver(InboundMessage message) => _actor.Tell(new MembershipActor.Protocol.Inbound(message));
+    internal void Complete()
+    {
+        lock (_gate)
+        {
+            foreach (var watcher in _watchers)
+            {
+                watcher.Writer.TryComplete();
+            }
+        }
+    }
 }

@@ -1,29 +1,32 @@
 namespace MeshActors.Membership;
 
-/// <summary>What happened to a member.</summary>
+/// <summary>What happened to a member, mapped from Akka.Cluster's events.</summary>
 public enum MemberEventKind
 {
-    /// <summary>A member this node did not know, or had seen dead or leave, is now alive.</summary>
+    /// <summary>Akka's MemberJoined: the member asked to join.</summary>
     Joined,
 
-    /// <summary>This node itself has joined the cluster (or runs as a single-node cluster).</summary>
+    /// <summary>Akka's MemberUp or MemberWeaklyUp.</summary>
     Up,
 
-    /// <summary>A member missed its probes and is suspected; it is dead unless it refutes in time.</summary>
-    Suspect,
+    /// <summary>Akka's UnreachableMember.</summary>
+    Unreachable,
 
-    /// <summary>A suspected member refuted the suspicion and is alive again.</summary>
-    Alive,
+    /// <summary>Akka's ReachableMember.</summary>
+    Reachable,
 
-    /// <summary>A member was declared failed.</summary>
-    Dead,
+    /// <summary>Akka's MemberLeft: it is leaving gracefully.</summary>
+    Leaving,
 
-    /// <summary>A member left gracefully.</summary>
-    Left,
+    /// <summary>Akka's MemberExited.</summary>
+    Exited,
 
-    /// <summary>A live member announced new metadata or a new address.</summary>
-    MetadataChanged,
+    /// <summary>Akka's MemberDowned: the split-brain resolver or an operator downed it.</summary>
+    Downed,
 
-    /// <summary>A dead or left member's tombstone was removed after the GC window.</summary>
+    /// <summary>Akka's MemberRemoved.</summary>
     Removed,
+
+    /// <summary>Its replicated metadata (labels, region, zone, capacity) changed.</summary>
+    MetadataChanged,
 }

@@ -1,38 +1,36 @@
-using System.Collections.Immutable;
+using System.Text.Json;
 
 namespace MeshActors.Membership;
 
-/// <summary>
-/// What a member says about itself. It changes only together with a higher incarnation (the
-/// member announces itself alive again with the new metadata), so the incarnation versions it and
-/// a change spreads exactly like a status change.
-/// </summary>
-/// <param name="Role">The member's role, e.g. "frontend"; empty when none.</param>
-/// <param name="ClusterId">The cluster the member belongs to.</param>
-/// <param name="Region">Region, e.g. "eu-west-1"; empty when unknown.</param>
-/// <param name="Zone">Availability zone, e.g. "eu-west-1a"; empty when unknown.</param>
-/// <param name="ProtocolVersion">The highest wire-protocol version the member speaks.</param>
-/// <param name="Capacity">A relative weight for work placement (100 = an ordinary node).</param>
-/// <param name="Labels">Free-form key/value labels.</param>
-public sealed record MemberMetadata(
-    string Role,
-    string ClusterId,
-    string Region,
-    string Zone,
-    uint ProtocolVersion,
-    uint Capacity,
-    ImmutableSortedDictionary<string, string> Labels)
+/// <summary>What a member says about itself beyond Akka's roles and app version, replicated with
+/// Akka.DistributedData. Labels can change while the node runs.</summary>
+/// <param name="NodeId">The node's MeshActors id.</param>
+/// <param name="Region">Region; empty when unknown.</param>
+/// <param name="Zone">Availability zone; empty when unknown.</param>
+/// <param name="Capacity">Relative weight for placing work; 100 is an ordinary node.</param>
+/// <param name="Labels">Free-form labels.</param>
+public sealed record MemberMetadata(string NodeId, string Region, string Zone, uint Capacity, IReadOnlyDictionary<string, string> Labels)
 {
-    /// <summary>Metadata with only a cluster id: no role, region, zone or labels, capacity 100.</summary>
-    public static MemberMetadata ForCluster(string clusterId) =>
-        new(string.Empty, clusterId, string.Empty, string.Empty, Transport.ProtocolRange.Supported.Max, 100, ImmutableSortedDictionary<string, string>.Empty);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <inheritdoc />
-    public bool Equals(MemberMetadata? other) =>
-        other is not null && Role == other.Role && ClusterId == other.ClusterId && Region == other.Region && Zone == other.Zone &&
-        ProtocolVersion == other.ProtocolVersion && Capacity == other.Capacity &&
-        Labels.Count == other.Labels.Count && Labels.All(kv => other.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
+    /// <summary>The replicated form.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Role, ClusterId, Region, Zone, ProtocolVersion, Capacity, Labels.Count);
+    /// <summary>Reads the replicated form; null when it is not metadata (a newer or corrupt writer).</summary>
+    public static MemberMetadata? FromJson(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<MemberMetadata>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Equal content, labels compared by value.</summary>
+    public bool SameAs(MemberMetadata? other) =>
+        other is not null && NodeId == other.NodeId && Region == other.Region && Zone == other.Zone && Capacity == other.Capacity &&
+        Labels.Count == other.Labels.Count && Labels.All(l => other.Labels.TryGetValue(l.Key, out var v) && v == l.Value);
 }

@@ -1,361 +1,155 @@
-using Google.Protobuf;
-using MeshActors.Actors;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.DistributedData;
 using MeshActors.Diagnostics;
-using MeshActors.Transport;
-using MeshActors.Transport.Wire;
+using Microsoft.Extensions.Logging;
+using static Akka.Cluster.ClusterEvent;
 
 namespace MeshActors.Membership;
 
 /// <summary>
-/// One node's membership: SWIM probing with Lifeguard, gossip, push-pull and joining. It routes
-/// each message to the pure parts — <see cref="MemberTable"/> for the rules, <see cref="Suspicion"/>,
-/// <see cref="BroadcastQueue"/>, <see cref="ProbeOrder"/> and <see cref="SwimFormulas"/> — and
-/// turns their answers into sends and timers. Every message is one-way, so a probe round is a
-/// small state machine driven by its timers: ping, then indirect pings at the probe timeout, then
-/// the verdict at the next probe tick.
+/// Keeps <see cref="ClusterMembership"/> current: subscribes to Akka.Cluster's member and
+/// reachability events, replicates this node's metadata in an Akka.DistributedData
+/// <c>LWWDictionary</c> (one entry per incarnation, keyed by unique address), and turns both into
+/// <see cref="MemberEvent"/>s. The state itself lives in <see cref="MembershipState"/>.
 /// </summary>
-internal sealed partial class MembershipActor : Actor<MembershipActor.Protocol.Message>
+internal sealed class MembershipActor : ReceiveActor
 {
-    private const int MaxLeaveNotices = 128;
-    private readonly MembershipActorOptions _options;
-    private readonly MembershipSettings _settings;
-    private readonly Dictionary<string, Suspicion> _suspicions = new(StringComparer.Ordinal);
-    private readonly BroadcastQueue _broadcasts = new();
-    private readonly List<MemberEvent> _pendingEvents = [];
-    private MemberTable _table = null!;
-    private ProbeOrder _order = null!;
-    private ProbeRound? _probe;
-    private State _state;
-    private int _awareness;
-    private ulong _sequence;
-    private int _joinAttempts;
-    private List<NodeAddress> _seeds = [];
+    /// <summary>The replicated metadata, keyed by <c>address#uid</c>.</summary>
+    public static readonly LWWDictionaryKey<string, string> MetadataKey = new("meshactors-metadata");
 
-    public MembershipActor(MembershipActorOptions options)
+    private readonly Cluster _cluster = Cluster.Get(Context.System);
+    private readonly IActorRef _replicator = DistributedData.Get(Context.System).Replicator;
+    private readonly ClusterMembership _membership;
+    private readonly NodeMetrics _metrics;
+    private readonly ILogger _log;
+    private readonly TimeSpan _writeTimeout;
+    private readonly TimeProvider _time;
+    private MembershipState _state;
+    private MemberMetadata _own;
+
+    public MembershipActor(ClusterMembership membership, MemberMetadata own, TimeSpan writeTimeout, NodeMetrics metrics, ILogger log, TimeProvider time)
     {
-        _options = options;
-        _settings = options.Settings;
+        (_membership, _own, _writeTimeout, _metrics, _log, _time) = (membership, own, writeTimeout, metrics, log, time);
+        _state = MembershipState.Empty(_cluster.SelfAddress.ToString());
+        Receive<IMemberEvent>(OnMemberEvent);
+        Receive<IReachabilityEvent>(OnReachability);
+        Receive<CurrentClusterState>(_ => { });
+        Receive<Changed>(c => c.Key.Equals(MetadataKey), c => OnMetadata(c.Get(MetadataKey)));
+        Receive<UpdateLabels>(OnUpdateLabels);
+        Receive<UpdateSuccess>(s => (s.Request as IActorRef)?.Tell(true));
+        Receive<UpdateTimeout>(t =>
+        {
+            MeshLog.MetadataWritePartial(_log, _writeTimeout, "not every member acknowledged");
+            (t.Request as IActorRef)?.Tell(false);
+        });
+        Receive<IUpdateFailure>(f => (f.Request as IActorRef)?.Tell(false));
     }
 
-    private enum State
-    {
-        Joining,
-        Waiting,
-        Up,
-        Leaving,
-    }
+    /// <summary>Replace this node's labels; answers true when every member acknowledged in time.</summary>
+    public sealed record UpdateLabels(IReadOnlyDictionary<string, string> Labels);
 
-    private ITransport Transport => _options.Transport;
-
-    private string SelfId => _table.Self.NodeId;
-
-    private DateTimeOffset Now => Context.Time.GetUtcNow();
+    private string SelfKey => MembershipState.Key(_cluster.SelfUniqueAddress);
 
     protected override void PreStart()
     {
-        _order = new ProbeOrder(Context.Random.Split());
-        _table = new MemberTable(new Member(_options.NodeId, Transport.LocalAddress, MemberStatus.Alive, _options.InitialIncarnation, _options.Metadata, Now));
-        _options.Stats.Members = _table;
-        CountStatus(MemberStatus.Alive, +1);
-        if (_options.WarmStart is { } warm)
+        _cluster.Subscribe(Self, InitialStateAsEvents, typeof(IMemberEvent), typeof(IReachabilityEvent));
+        _replicator.Tell(Dsl.Subscribe(MetadataKey, Self));
+        WriteOwn(WriteLocal.Instance, replyTo: null);
+        Apply(_state.WithMetadata(SelfKey, _own, _time.GetUtcNow()));
+    }
+
+    protected override void PostStop()
+    {
+        _cluster.Unsubscribe(Self);
+        _membership.Complete();
+    }
+
+    private void OnMemberEvent(IMemberEvent e)
+    {
+        var kind = e switch
         {
-            _table.Seed(warm);
-            _order.AddAll(_table.Members.Where(m => m.NodeId != SelfId).Select(m => m.NodeId));
-        }
-        else
+            MemberJoined => MemberEventKind.Joined,
+            MemberUp or MemberWeaklyUp => MemberEventKind.Up,
+            MemberLeft => MemberEventKind.Leaving,
+            MemberExited => MemberEventKind.Exited,
+            MemberDowned => MemberEventKind.Downed,
+            MemberRemoved => MemberEventKind.Removed,
+            _ => (MemberEventKind?)null,
+        };
+        if (kind is { } k)
         {
-            Broadcast(MemberUpdate.Of(_table.Self, SelfId));
+            Apply(_state.WithMember(e.Member, k, _time.GetUtcNow()));
         }
 
-        Context.Timers.StartSingle(ProbeTick.Instance, ProbeTick.Instance, Jitter(_settings.ProbeInterval));
-        Context.Timers.StartPeriodic(GossipTick.Instance, GossipTick.Instance, _settings.GossipInterval, Jitter(_settings.GossipInterval));
-        Context.Timers.StartSingle(PushPullTick.Instance, PushPullTick.Instance, Jitter(SwimFormulas.PushPullInterval(_settings.PushPullInterval, _table.LiveCount)));
-        Context.Timers.StartPeriodic(GcTick.Instance, GcTick.Instance, GcInterval());
-        _seeds = _options.Seeds.Where(s => s != Transport.LocalAddress).ToList();
-        if (_options.AwaitBootstrap && _options.WarmStart is null)
+        if (e is MemberRemoved removed && removed.Member.UniqueAddress != _cluster.SelfUniqueAddress)
         {
-            _state = State.Waiting;
+            var key = MembershipState.Key(removed.Member.UniqueAddress);
+            _replicator.Tell(Dsl.Update(MetadataKey, LWWDictionary<string, string>.Empty, WriteLocal.Instance, d => d.Remove(_cluster, key)));
         }
-        else if (_seeds.Count == 0 || _options.WarmStart is not null)
+    }
+
+    private void OnReachability(IReachabilityEvent e)
+    {
+        switch (e)
         {
-            BecomeUp(null);
-            if (_options.WarmStart is null)
+            case UnreachableMember u:
+                Apply(_state.WithReachability(u.Member, reachable: false, _time.GetUtcNow()));
+                break;
+            case ReachableMember r:
+                Apply(_state.WithReachability(r.Member, reachable: true, _time.GetUtcNow()));
+                break;
+        }
+    }
+
+    private void OnMetadata(LWWDictionary<string, string> replicated)
+    {
+        var state = _state;
+        foreach (var (key, json) in replicated.Entries)
+        {
+            if (MemberMetadata.FromJson(json) is { } metadata)
             {
-                MeshLog.SingleNodeCluster(Context.Log, SelfId, Transport.LocalAddress.ToString());
+                state = state.WithMetadata(key, metadata, _time.GetUtcNow());
             }
         }
-        else
-        {
-            StartJoining(_seeds);
-        }
 
-        FlushEvents();
+        Apply(state);
     }
 
-    private void StartJoining(IReadOnlyList<NodeAddress> seeds)
+    private void OnUpdateLabels(UpdateLabels update)
     {
-        _seeds = seeds.Where(s => s != Transport.LocalAddress).ToList();
-        _state = State.Joining;
-        MeshLog.Joining(Context.Log, string.Join(", ", _seeds));
-        Context.Timers.Cancel(JoinTick.Instance);
-        Context.Self.Tell(JoinTick.Instance);
+        _own = _own with { Labels = new SortedDictionary<string, string>(update.Labels.ToDictionary(), StringComparer.Ordinal) };
+        Apply(_state.WithMetadata(SelfKey, _own, _time.GetUtcNow()));
+        WriteOwn(new WriteAll(_writeTimeout), Sender);
     }
 
-    protected override void PostStop() => _options.Events.Complete();
-
-    protected override void Handle(Protocol.Message message)
+    private void WriteOwn(IWriteConsistency consistency, IActorRef? replyTo)
     {
-        switch (message)
-        {
-            case Protocol.Inbound { Message: var inbound }:
-                OnInbound(inbound);
-                break;
-            case ProbeTick:
-                OnProbeTick();
-                break;
-            case ProbeTimeout timeout:
-                OnProbeTimeout(timeout.Sequence);
-                break;
-            case RelayTimeout relay:
-                OnRelayTimeout(relay.Sequence);
-                break;
-            case SuspicionTimeout suspicion:
-                OnSuspicionTimeout(suspicion.NodeId, suspicion.Incarnation);
-                break;
-            case GossipTick:
-                OnGossipTick();
-                break;
-            case PushPullTick:
-                OnPushPullTick();
-                break;
-            case JoinTick:
-                OnJoinTick();
-                break;
-            case GcTick:
-                OnGcTick();
-                break;
-            case Protocol.GetSnapshot get:
-                get.ReplyTo.Tell(_table.Snapshot());
-                break;
-            case Protocol.Subscribe subscribe:
-                subscribe.ReplyTo.Tell(_options.Events.Subscribe(new MembershipUpdate(_table.Snapshot(), [])));
-                break;
-            case Protocol.Leave leave:
-                OnLeave(leave);
-                break;
-            case JoinAnswered joined:
-                OnPushPull(joined.Seed, joined.Reply, null);
-                break;
-            case LeaveAnswered answered:
-                OnLeaveAnswered(answered.Acknowledged);
-                break;
-            case Protocol.Form when _state == State.Waiting:
-                BecomeUp(null);
-                MeshLog.FormedCluster(Context.Log, SelfId, Transport.LocalAddress.ToString());
-                break;
-            case Protocol.JoinThrough join when _state is State.Waiting or State.Joining && join.Seeds.Any(s => s != Transport.LocalAddress):
-                StartJoining(join.Seeds);
-                break;
-            case Protocol.Introduce introduce:
-                OnIntroduce(introduce);
-                break;
-            case Protocol.UpdateMetadata update:
-                Refute(_table.Self.Incarnation + 1, update.Metadata);
-                update.ReplyTo.Tell(_table.Self);
-                break;
-        }
-
-        FlushEvents();
+        var json = _own.ToJson();
+        _replicator.Tell(Dsl.Update(MetadataKey, LWWDictionary<string, string>.Empty, consistency, replyTo, d => d.SetItem(_cluster, SelfKey, json)));
     }
 
-    private void OnInbound(InboundMessage inbound)
+    private void Apply(MembershipState next)
     {
-        if (inbound.Message is BootstrapQuery)
+        if (next.Pending.Count == 0 && ReferenceEquals(next, _state))
         {
-            inbound.Reply?.Invoke(BootstrapAnswer());
             return;
         }
 
-        if (_state == State.Waiting)
+        _state = next.WithoutPending();
+        foreach (var e in next.Pending)
         {
-            // In no cluster yet: answering would form one behind the bootstrap's back.
-            return;
+            _metrics.MemberEvents.WithLabels(e.Kind.ToString().ToLowerInvariant()).Inc();
+            MeshLog.MemberChanged(_log, e.Member.Address, e.Member.NodeId.Length > 0 ? e.Member.NodeId : "?", e.Kind.ToString().ToLowerInvariant());
         }
 
-        switch (inbound.Message)
+        var snapshot = _state.ToSnapshot();
+        foreach (var status in MembershipState.StatusNames)
         {
-            case SwimPing ping:
-                OnPing(inbound.From, ping);
-                break;
-            case SwimAck ack:
-                OnAck(ack);
-                break;
-            case SwimIndirectPing indirect:
-                OnIndirectPing(inbound.From, indirect);
-                break;
-            case SwimNack nack when _probe is { } probe && probe.Sequence == nack.Sequence:
-                probe.Nacks++;
-                break;
-            case SwimGossip gossip:
-                MergeAll(gossip.Updates);
-                inbound.Reply?.Invoke(new SwimAck());
-                break;
-            case SwimPushPull pushPull:
-                OnPushPull(inbound.From.Address, pushPull, inbound.Reply);
-                break;
+            _metrics.Members.WithLabels(status).Set(snapshot.Members.Count(m => m.Status == status));
         }
+
+        _metrics.UnreachableMembers.Set(snapshot.Members.Count(m => !m.Reachable));
+        _membership.Publish(snapshot, next.Pending);
     }
-
-    /// <summary>Merges claims. From a full-state exchange, a death this node has not heard of is
-    /// taken as a suspicion (as memberlist does): the other side may have declared it during a
-    /// partition, and a suspicion gives a live member the time to refute.</summary>
-    private void MergeAll(IEnumerable<MemberRecord> records, bool deadAsSuspect = false)
-    {
-        foreach (var record in records)
-        {
-            if (MemberWire.FromRecord(record) is { } update)
-            {
-                if (deadAsSuspect && update.Status == MemberStatus.Dead && update.NodeId != SelfId &&
-                    _table.TryGet(update.NodeId, out var known) && known.IsLive)
-                {
-                    update = update with { Status = MemberStatus.Suspect };
-                }
-
-                Merge(update);
-            }
-        }
-    }
-
-    private void Merge(MemberUpdate update)
-    {
-        if (update.NodeId == SelfId)
-        {
-            if (_table.RefutationFor(update) is { } incarnation)
-            {
-                MeshLog.Refuting(Context.Log, update.Status, update.Incarnation, update.From, incarnation);
-                if (update.Address != _table.Self.Address && update.Status == MemberStatus.Alive && update.Incarnation == _table.Self.Incarnation)
-                {
-                    MeshLog.NodeIdConflict(Context.Log, SelfId, update.Address.ToString());
-                }
-
-                if (update.Status == MemberStatus.Suspect)
-                {
-                    _awareness = Math.Min(_settings.AwarenessMaxMultiplier - 1, _awareness + 1);
-                }
-
-                Refute(incarnation, _table.Self.Metadata);
-            }
-
-            return;
-        }
-
-        var result = _table.Apply(update, Now);
-        if (!result.Changed)
-        {
-            ConfirmSuspicion(update);
-            return;
-        }
-
-        var member = result.Member!;
-        if (result.Previous is null)
-        {
-            _order.Add(member.NodeId);
-        }
-        else
-        {
-            CountStatus(result.Previous.Status, -1);
-        }
-
-        CountStatus(member.Status, +1);
-        if (member.Status == MemberStatus.Suspect)
-        {
-            StartSuspicion(member, update.From);
-        }
-        else if (_suspicions.Remove(member.NodeId))
-        {
-            Context.Timers.Cancel(SuspicionKey(member.NodeId));
-            if (member.Status == MemberStatus.Alive)
-            {
-                MeshMetrics.Suspicions.Add(1, new KeyValuePair<string, object?>("event", "refuted"));
-            }
-        }
-
-        Broadcast(MemberUpdate.Of(member, member.Status == MemberStatus.Alive ? member.NodeId : update.From));
-        if (result.Event is { } kind)
-        {
-            Emit(kind, member);
-        }
-    }
-
-    private void Refute(ulong incarnation, MemberMetadata metadata)
-    {
-        var self = _table.SetSelf(_state == State.Leaving ? MemberStatus.Left : MemberStatus.Alive, incarnation, metadata, Now);
-        Broadcast(MemberUpdate.Of(self, SelfId));
-    }
-
-    /// <summary>Up to <paramref name="count"/> distinct random other members that <paramref name="eligible"/> accepts.</summary>
-    private List<Member> RandomMembers(int count, Func<Member, bool> eligible)
-    {
-        var chosen = new List<Member>(count);
-        var n = _order.Count;
-        if (count <= 0 || n == 0)
-        {
-            return chosen;
-        }
-
-        if (n <= count * 4)
-        {
-            // Few members: draw from the eligible ones without repeats (a partial Fisher-Yates).
-            var pool = new List<Member>(n);
-            for (var i = 0; i < n; i++)
-            {
-                if (_table.TryGet(_order[i], out var member) && eligible(member))
-                {
-                    pool.Add(member);
-                }
-            }
-
-            for (var i = 0; i < pool.Count && chosen.Count < count; i++)
-            {
-                var j = i + Context.Random.Next(pool.Count - i);
-                (pool[i], pool[j]) = (pool[j], pool[i]);
-                chosen.Add(pool[i]);
-            }
-
-            return chosen;
-        }
-
-        // Many members: sample at random, skipping the ineligible and repeats.
-
-        for (var attempt = 0; attempt < count * 8 && chosen.Count < count; attempt++)
-        {
-            if (_table.TryGet(_order[Context.Random.Next(n)], out var member) && eligible(member) && !chosen.Contains(member))
-            {
-                chosen.Add(member);
-            }
-        }
-
-        return chosen;
-    }
-
-    private TimeSpan Jitter(TimeSpan interval) => interval * Context.Random.NextDouble();
-
-    private TimeSpan GcInterval() => Max(TimeSpan.FromMilliseconds(100), _settings.TombstoneTtl / 4);
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private sealed class LeaveProgress(int notified)
-    {
-        public int Notified { get; } = notified;
-
-        public int Outstanding { get; set; } = notified;
-
-        public int Acknowledged { get; set; }
-
-        public bool Finished { get; set; }
-
-        public List<IActorRef<int>> Waiting { get; } = [];
-    }
-
-    private sealed record Relay(NodeAddress Origin, ulong OriginSequence, bool WantNack);
 }

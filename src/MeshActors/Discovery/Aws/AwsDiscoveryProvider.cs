@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using MeshActors.Diagnostics;
 using MeshActors.Discovery.Http;
-using MeshActors.Transport;
+using MeshActors.Discovery;
 using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Discovery.Aws;

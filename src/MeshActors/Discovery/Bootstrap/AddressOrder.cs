@@ -1,5 +1,5 @@
 using System.Net;
-using MeshActors.Transport;
+using MeshActors.Discovery;
 
 namespace MeshActors.Discovery.Bootstrap;
 

@@ -1,5 +1,5 @@
-using MeshActors.Actors;
-using MeshActors.Transport;
+using MeshActors.Randomness;
+using MeshActors.Discovery;
 
 namespace MeshActors.Discovery.Bootstrap;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using MeshActors.Diagnostics;
 using MeshActors.Dns;
-using MeshActors.Transport;
+using MeshActors.Discovery;
 using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Discovery.Dns;

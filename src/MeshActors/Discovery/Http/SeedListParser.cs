@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MeshActors.Transport;
+using MeshActors.Discovery;
 
 namespace MeshActors.Discovery.Http;
 

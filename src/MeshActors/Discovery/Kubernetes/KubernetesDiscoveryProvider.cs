@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using MeshActors.Diagnostics;
 using MeshActors.Discovery.Http;
-using MeshActors.Transport;
+using MeshActors.Discovery;
 using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Discovery.Kubernetes;

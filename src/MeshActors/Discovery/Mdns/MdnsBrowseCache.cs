@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MeshActors.Dns;
-using MeshActors.Transport;
+using MeshActors.Discovery;
 
 namespace MeshActors.Discovery.Mdns;
 

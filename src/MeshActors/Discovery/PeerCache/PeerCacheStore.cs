@@ -1,6 +1,6 @@
 using System.Globalization;
 using MeshActors.Diagnostics;
-using MeshActors.Transport;
+using MeshActors.Discovery;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,5 @@
 using MeshActors.Configuration;
-using MeshActors.Transport;
+using MeshActors.Discovery;
 
 namespace MeshActors.Discovery.Static;
 

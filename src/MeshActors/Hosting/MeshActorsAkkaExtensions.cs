@@ -1,0 +1,60 @@
+using Akka.Cluster.Hosting;
+using Akka.Configuration;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using MeshActors.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace MeshActors.Hosting;
+
+/// <summary>Adds MeshActors to an Akka.NET application built with Akka.Hosting.</summary>
+public static class MeshActorsAkkaExtensions
+{
+    /// <summary>
+    /// Adds remoting with mutual TLS, clustering with the split-brain resolver (keep-majority) and
+    /// the membership profile's timings, MeshActors' actors under <c>/user/mesh</c>, and the
+    /// control endpoint. Settings come from <c>meshactors.*</c>: reference.conf, then the
+    /// application's HOCON added with <c>AddHocon</c> <b>before</b> this call, then
+    /// <c>MESHACTORS__…</c> environment variables, then what <paramref name="configure"/> adds.
+    /// The ActorSystem's name must be the cluster id (<c>meshactors.cluster.id</c>).
+    /// </summary>
+    /// <exception cref="ConfigValidationException">A setting is invalid; every problem is listed.</exception>
+    /// <exception cref="ConfigFileException">A configuration file is missing or malformed.</exception>
+    public static AkkaConfigurationBuilder WithMeshActors(this AkkaConfigurationBuilder builder, Action<MeshActorsSetup>? configure = null)
+    {
+        var setup = new MeshActorsSetup();
+        configure?.Invoke(setup);
+        var application = builder.Configuration.HasValue ? builder.Configuration.Value : null;
+        var config = setup.Config ?? MeshConfigLoader.Load(setup.Sources, application);
+        var node = new MeshNode(config, setup.Time);
+        var options = config.Options;
+        var transport = options.Transport;
+
+        builder.AddHocon(ConfigurationFactory.ParseString(AkkaSettings.Hocon(options)), HoconAddMode.Append);
+        var remote = new RemoteOptions
+        {
+            HostName = transport.Host,
+            Port = transport.Port,
+            PublicHostName = transport.AdvertisedHost.Length > 0 ? transport.AdvertisedHost : transport.Host,
+            EnableSsl = node.Tls is not null,
+        };
+        if (node.Tls is not null)
+        {
+            remote.Ssl = node.Tls.ToSslOptions();
+        }
+
+        builder.WithRemoting(remote);
+        builder.WithClustering(new Akka.Cluster.Hosting.ClusterOptions
+        {
+            Roles = [.. options.Node.Metadata.Roles],
+            AppVersion = options.Node.Metadata.AppVersion.Length > 0 ? options.Node.Metadata.AppVersion : null,
+            SeedNodes = [.. SeedNodes.For(options.Cluster.Id, options.Discovery.Static.Seeds, node.Tls is not null)],
+        });
+        builder.WithActors(async (system, _, resolver) =>
+        {
+            var loggers = resolver.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+            await node.StartAsync(system, loggers).ConfigureAwait(false);
+        });
+        return builder;
+    }
+}
