@@ -5,28 +5,38 @@ namespace MeshActors.Hosting;
 
 /// <summary>
 /// The <c>akka.*</c> HOCON MeshActors needs, derived from validated options: the cluster
-/// provider, the membership profile's failure detector and gossip timings, the split-brain
-/// resolver (keep-majority) and the remote frame size. It is added as a fallback, so an
+/// provider, remoting's address and frame size, seed nodes and roles, the membership profile's
+/// failure detector and gossip timings, and the split-brain resolver (keep-majority). It is added as a fallback, so an
 /// <c>akka.*</c> key the application sets itself wins. Pure, so a test pins every value.
 /// </summary>
 public static class AkkaSettings
 {
-    /// <summary>The HOCON text for <paramref name="options"/>.</summary>
+    /// <summary>The HOCON text for <paramref name="options"/>. Remoting and clustering are also set
+    /// through Akka.Hosting's <c>WithRemoting</c>/<c>WithClustering</c> (which carry the TLS set-up);
+    /// the same values appear here so that <c>meshctl config resolve</c> shows them.</summary>
     public static string Hocon(MeshActorsOptions options)
     {
         var p = options.Membership.Profile;
         var t = options.Transport;
+        var tls = t.Tls.Enabled;
+        var seeds = SeedNodes.For(options.Cluster.Id, options.Discovery.Static.Seeds, tls);
         return $$"""
             akka {
               actor.provider = cluster
               loglevel = {{AkkaLogLevel(options.LogLevel)}}
               remote {
                 dot-netty.tcp {
+                  hostname = {{Quote(t.Host)}}
+                  port = {{t.Port}}
+                  public-hostname = {{Quote(t.AdvertisedHost.Length > 0 ? t.AdvertisedHost : t.Host)}}
+                  enable-ssl = {{(tls ? "on" : "off")}}
                   maximum-frame-size = {{t.MaxMessageSize}}b
                   connection-timeout = {{Ms(t.ConnectTimeout)}}
                 }
               }
               cluster {
+                seed-nodes = [{{string.Join(", ", seeds.Select(Quote))}}]
+                roles = [{{string.Join(", ", options.Node.Metadata.Roles.Select(Quote))}}]
                 failure-detector {
                   heartbeat-interval = {{Ms(p.HeartbeatInterval)}}
                   acceptable-heartbeat-pause = {{Ms(p.AcceptableHeartbeatPause)}}
@@ -46,6 +56,8 @@ public static class AkkaSettings
             }
             """;
     }
+
+    private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 
     private static string Ms(TimeSpan value) => ((long)value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
 
