@@ -13,7 +13,6 @@ public static class Meshctl
     public static RootCommand Build() => new("meshctl: inspect and steer a MeshActors cluster")
     {
         ConfigCommands.Build(),
-        ConnectionsCommand.Build(),
         MembersCommand.Build(),
         DiscoveryCommand.Build(),
         PeersCommand.Build(),

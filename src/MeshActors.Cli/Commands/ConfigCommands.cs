@@ -1,6 +1,6 @@
 using System.CommandLine;
 using MeshActors.Configuration;
-using MeshActors.Configuration.Hocon;
+using MeshActors.Hosting;
 
 namespace MeshActors.Cli.Commands;
 
@@ -23,7 +23,7 @@ internal static class ConfigCommands
         var defaults = new Command("defaults", "Print the built-in defaults (reference.conf) resolved, as JSON");
         defaults.SetAction(_ =>
         {
-            Console.Out.WriteLine(HoconParser.ParseText(MeshConfigLoader.Reference, "reference.conf").ToJson(indented: true));
+            Console.Out.WriteLine(ResolvedConfig.ToJson(MeshConfigLoader.Load(new ConfigSources())));
             return 0;
         });
 
@@ -40,10 +40,10 @@ internal static class ConfigCommands
                 Console.Error.WriteLine("warning: " + warning);
             }
 
-            Console.Out.WriteLine(config.Root.ToJson(indented: true));
+            Console.Out.WriteLine(ResolvedConfig.ToJson(config));
             return 0;
         }
-        catch (HoconException ex)
+        catch (ConfigFileException ex)
         {
             Console.Error.WriteLine("error: " + ex.Message);
             return Meshctl.InvalidInput;

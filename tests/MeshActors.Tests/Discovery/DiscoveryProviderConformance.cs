@@ -1,5 +1,4 @@
 using MeshActors.Discovery;
-using MeshActors.Transport;
 
 namespace MeshActors.Tests.Discovery;
 

@@ -1,4 +1,4 @@
-using MeshActors.Actors;
+using MeshActors.Randomness;
 using MeshActors.Dns;
 using MeshActors.Tests.Discovery.Dns;
 

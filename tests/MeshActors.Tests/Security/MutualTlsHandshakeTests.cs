@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using MeshActors.Security;
-using MeshActors.Tests.Actors;
+
 
 namespace MeshActors.Tests.Security;
 

@@ -1,5 +1,5 @@
 using MeshActors.Security;
-using MeshActors.Tests.Actors;
+
 using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Tests.Security;

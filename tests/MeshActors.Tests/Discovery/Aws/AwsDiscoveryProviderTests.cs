@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using MeshActors.Discovery;
-using MeshActors.Transport;
 
 namespace MeshActors.Tests.Discovery.Aws;
 

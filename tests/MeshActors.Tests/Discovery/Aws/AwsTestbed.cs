@@ -3,7 +3,6 @@ using MeshActors.Discovery;
 using MeshActors.Discovery.Aws;
 using MeshActors.Discovery.Http;
 using MeshActors.Tests.Discovery.Fixtures;
-using MeshActors.Transport;
 
 namespace MeshActors.Tests.Discovery.Aws;
 

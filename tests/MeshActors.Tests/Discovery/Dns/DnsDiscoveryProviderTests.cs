@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MeshActors.Discovery;
-using MeshActors.Transport;
 
 namespace MeshActors.Tests.Discovery.Dns;
 

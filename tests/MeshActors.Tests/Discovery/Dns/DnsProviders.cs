@@ -1,7 +1,6 @@
-using MeshActors.Actors;
+using MeshActors.Randomness;
 using MeshActors.Discovery;
 using MeshActors.Discovery.Dns;
-using MeshActors.Transport;
 
 namespace MeshActors.Tests.Discovery.Dns;
 

@@ -1,4 +1,4 @@
-using MeshActors.Transport;
+using MeshActors.Discovery;
 
 namespace MeshActors.Tests.Discovery.Dns;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using MeshActors.Actors;
+using MeshActors.Randomness;
 using MeshActors.Dns;
 
 namespace MeshActors.Tests.Discovery.Dns;

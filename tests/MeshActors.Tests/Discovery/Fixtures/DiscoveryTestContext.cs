@@ -1,6 +1,5 @@
-using MeshActors.Actors;
+using MeshActors.Randomness;
 using MeshActors.Discovery;
-using MeshActors.Transport;
 
 namespace MeshActors.Tests.Discovery.Fixtures;
 

@@ -1,6 +1,5 @@
 using MeshActors.Discovery;
 using MeshActors.Tests.Discovery.Fixtures;
-using MeshActors.Transport;
 using Microsoft.AspNetCore.Http;
 
 namespace MeshActors.Tests.Discovery.Http;

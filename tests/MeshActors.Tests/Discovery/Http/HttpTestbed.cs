@@ -2,7 +2,6 @@ using System.Text.Json;
 using MeshActors.Discovery;
 using MeshActors.Discovery.Http;
 using MeshActors.Tests.Discovery.Fixtures;
-using MeshActors.Transport;
 
 namespace MeshActors.Tests.Discovery.Http;
 

@@ -1,5 +1,5 @@
 using MeshActors.Discovery.Http;
-using MeshActors.Transport;
+using MeshActors.Discovery;
 
 namespace MeshActors.Tests.Discovery.Http;
 

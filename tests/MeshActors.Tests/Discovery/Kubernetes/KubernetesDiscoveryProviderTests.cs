@@ -1,6 +1,5 @@
 using MeshActors.Discovery;
 using MeshActors.Discovery.Kubernetes;
-using MeshActors.Transport;
 using static MeshActors.Tests.Discovery.Kubernetes.KubernetesJsonBuilder;
 
 namespace MeshActors.Tests.Discovery.Kubernetes;

@@ -1,7 +1,6 @@
 using MeshActors.Discovery;
 using MeshActors.Discovery.Kubernetes;
 using MeshActors.Tests.Discovery.Fixtures;
-using MeshActors.Transport;
 
 namespace MeshActors.Tests.Discovery.Kubernetes;
 

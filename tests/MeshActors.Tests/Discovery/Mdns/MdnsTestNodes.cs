@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MeshActors.Discovery;
 using MeshActors.Discovery.Mdns;
-using MeshActors.Transport;
 
 namespace MeshActors.Tests.Discovery.Mdns;
 

@@ -1,6 +1,5 @@
 using MeshActors.Discovery;
 using MeshActors.Discovery.PeerCache;
-using MeshActors.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MeshActors.Tests.Discovery.PeerCache;
