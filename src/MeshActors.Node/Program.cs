@@ -32,6 +32,7 @@ try
 
     // Start-up failures are reported below, once and without a stack trace.
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+    builder.Logging.AddFilter("Akka.Hosting.AkkaHostedService", LogLevel.None);
     builder.Logging.AddFilter("Akka", LogLevel.Warning);
     builder.Services.AddSingleton<IHostLifetime, Microsoft.Extensions.Hosting.Internal.ConsoleLifetime>();
     builder.AddMeshActors(arguments.Sources);

@@ -7,9 +7,10 @@ using Xunit.Abstractions;
 namespace MeshActors.Node.Tests;
 
 /// <summary>
-/// Ten node processes on loopback, over real mutual TLS (one cluster CA, one certificate per node
-/// id), all seeded with node-1: they converge on one member list, every survivor marks a killed
-/// node dead, and every remaining node marks a node stopped with SIGTERM left. The test watches
+/// Ten node processes on loopback, over Akka.Remote with real mutual TLS (one cluster CA, one
+/// certificate per node id), all seeded with node-1: they form one Akka cluster, every survivor
+/// removes a SIGKILLed node (failure detector, then the split-brain resolver downs it), and every
+/// remaining node removes a node stopped with SIGTERM (a graceful leave). The test watches
 /// <c>GET /control/members</c> on every node, waiting on each condition with a deadline.
 /// </summary>
 [Collection(ExclusiveProcessesCollection.Name)]
@@ -55,7 +56,7 @@ public sealed class MembershipProcessTests(ITestOutputHelper output) : IAsyncLif
     }
 
     [Fact]
-    public async Task Ten_nodes_over_mutual_TLS_converge_see_a_crashed_node_dead_and_a_stopped_node_left()
+    public async Task Ten_nodes_over_mutual_TLS_form_one_cluster_remove_a_crashed_node_and_a_node_that_leaves()
     {
         var all = Enumerable.Range(1, NodeCount).ToList();
         foreach (var i in all)
@@ -63,26 +64,33 @@ public sealed class MembershipProcessTests(ITestOutputHelper output) : IAsyncLif
             _nodes[i] = StartNode(i);
         }
 
-        var converged = await WaitForViews("list all 10 nodes alive", all, StartDeadline, view => all.All(i => view.GetValueOrDefault(NodeId(i)) == "alive"));
-        output.WriteLine($"full view: every node lists {NodeCount} members alive {Seconds(converged)} after the first process started");
+        var converged = await WaitForViews("list all 10 nodes up", all, StartDeadline, view => all.All(i => view.GetValueOrDefault(Address(i)) == "up"));
+        output.WriteLine($"full view: every node lists {NodeCount} members up {Seconds(converged)} after the first process started");
+        foreach (var i in all)
+        {
+            _nodes[i].Output.Should().Contain($"Akka.Remote listens on {Address(i)} (mutual TLS");
+        }
 
         const int crashed = 10;
         var survivors = all.Where(i => i != crashed).ToList();
         _nodes[crashed].Crash();
-        var detected = await WaitForViews($"list {NodeId(crashed)} dead", survivors, Deadline, view => view.GetValueOrDefault(NodeId(crashed)) == "dead");
-        output.WriteLine($"crash: every survivor lists {NodeId(crashed)} dead {Seconds(detected)} after SIGKILL");
+        var removed = await WaitForViews($"remove {NodeId(crashed)}", survivors, Deadline, view => !view.ContainsKey(Address(crashed)));
+        output.WriteLine($"crash: every survivor removed {NodeId(crashed)} {Seconds(removed)} after SIGKILL");
 
         const int leaver = 9;
         var remaining = survivors.Where(i => i != leaver).ToList();
         _nodes[leaver].Terminate();
-        var left = await WaitForViews($"list {NodeId(leaver)} left", remaining, Deadline, view => view.GetValueOrDefault(NodeId(leaver)) == "left");
-        output.WriteLine($"leave: every remaining node lists {NodeId(leaver)} left {Seconds(left)} after SIGTERM");
+        var left = await WaitForViews($"remove {NodeId(leaver)} after its leave", remaining, Deadline, view => !view.ContainsKey(Address(leaver)));
+        output.WriteLine($"leave: every remaining node removed {NodeId(leaver)} {Seconds(left)} after SIGTERM");
         (await _nodes[leaver].WaitForExitAsync(Deadline)).Should().Be(0, _nodes[leaver].Output);
-        _nodes[leaver].Output.Should().MatchRegex(@"Leaving the cluster: notified \d+ member\(s\)");
+        _nodes[leaver].Output.Should().Contain($"Member {Address(leaver)} ({NodeId(leaver)}) is leaving", "SIGTERM makes Akka's coordinated shutdown leave the cluster gracefully");
+        _nodes[1].Output.Should().Contain($"Member {Address(leaver)} ({NodeId(leaver)}) is exited").And.NotContain($"Member {Address(leaver)} ({NodeId(leaver)}) is downed");
 
-        var stable = await WaitForViews("list the other remaining nodes alive", remaining, Deadline, view => remaining.All(i => view.GetValueOrDefault(NodeId(i)) == "alive"));
-        output.WriteLine($"after both: the {remaining.Count} remaining nodes list each other alive ({Seconds(stable)} to check)");
+        var stable = await WaitForViews("list the other remaining nodes up and reachable", remaining, Deadline, view => remaining.All(i => view.GetValueOrDefault(Address(i)) == "up") && view.Count == remaining.Count);
+        output.WriteLine($"after both: the {remaining.Count} remaining nodes list exactly each other, up ({Seconds(stable)} to check)");
     }
+
+    private static string Address(int i) => $"akka.ssl.tcp://{Cluster}@127.0.0.1:{MeshPortBase + i}";
 
     private static string NodeId(int i) => $"node-{i}";
 
@@ -95,7 +103,7 @@ public sealed class MembershipProcessTests(ITestOutputHelper output) : IAsyncLif
         "--set", $"meshactors.node.id={NodeId(i)}", "--set", $"meshactors.cluster.id={Cluster}",
         "--set", $"meshactors.transport.port={MeshPortBase + i}", "--set", $"meshactors.control.port={ControlPortBase + i}",
         "--set", $"meshactors.discovery.static.seeds=[\"127.0.0.1:{MeshPortBase + 1}\"]",
-        "--set", "meshactors.membership.profile=local",
+        "--set", "meshactors.membership.profile=lan",
         "--set", $"meshactors.node.data-dir=\"{Dir("data-" + i)}\"",
         "--set", $"meshactors.transport.tls.ca=\"{Path.Combine(Dir("ca"), CertificateAuthority.CertificateFileName)}\"",
         "--set", $"meshactors.transport.tls.cert=\"{Path.Combine(Dir(NodeId(i)), NodeCertificateIssuer.CertificateFileName)}\"",
@@ -156,7 +164,7 @@ public sealed class MembershipProcessTests(ITestOutputHelper output) : IAsyncLif
 
             using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
             var view = json.RootElement.GetProperty("members").EnumerateArray()
-                .ToDictionary(m => m.GetProperty("nodeId").GetString()!, m => m.GetProperty("status").GetString()!, StringComparer.Ordinal);
+                .ToDictionary(m => m.GetProperty("address").GetString()!, m => m.GetProperty("status").GetString()! + (m.GetProperty("reachable").GetBoolean() ? "" : ",unreachable"), StringComparer.Ordinal);
             return (i, view, null);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)

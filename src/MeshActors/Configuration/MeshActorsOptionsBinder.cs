@@ -70,7 +70,7 @@ public static class MeshActorsOptionsBinder
         return new TransportOptions
         {
             Host = r.Host(t + "host"),
-            Port = (int)r.Long(t + "port", 1, 65535, "set a TCP port from 1 to 65535 (Akka.Remote needs a known port to be joined)"),
+            Port = (int)r.Long(t + "port", 0, 65535, portFix),
             AdvertisedHost = advertised.Length == 0 ? advertised : r.Host(t + "advertised-host"),
             MaxMessageSize = (int)r.Size(t + "max-message-size", 1024, 256L * 1024 * 1024, "set a size from 1KiB to 256MiB, e.g. 4MiB"),
             ConnectTimeout = r.Duration(t + "connect-timeout", TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5), "set a duration such as 5s"),

@@ -26,7 +26,7 @@ public static class MeshActorsAkkaExtensions
         configure?.Invoke(setup);
         var application = builder.Configuration.HasValue ? builder.Configuration.Value : null;
         var config = setup.Config ?? MeshConfigLoader.Load(setup.Sources, application);
-        var node = new MeshNode(config, setup.Time);
+        var node = setup.Node ?? new MeshNode(config, setup.Time);
         var options = config.Options;
         var transport = options.Transport;
 

@@ -29,8 +29,14 @@ public static class MeshActorsHostingExtensions
     /// logs sent to <c>ILogger</c>, MeshActors added, then <paramref name="akka"/>.</summary>
     public static IServiceCollection AddMeshActors(this IServiceCollection services, LoadedConfig config, Action<AkkaConfigurationBuilder, IServiceProvider>? akka = null)
     {
+        var node = new MeshNode(config, TimeProvider.System);
         services.AddSingleton(config);
+        services.AddSingleton(node);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = config.Options.ShutdownTimeout);
+
+        // Registered before Akka's hosted service, so it binds first: a taken control port stops
+        // the host before the node joins the cluster.
+        services.AddHostedService(provider => new ControlStarter(node, provider.GetRequiredService<ILoggerFactory>()));
         services.AddAkka(config.Options.Cluster.Id, (builder, provider) =>
         {
             builder.ConfigureLoggers(loggers =>
@@ -38,7 +44,11 @@ public static class MeshActorsHostingExtensions
                 loggers.ClearLoggers();
                 loggers.AddLoggerFactory();
             });
-            builder.WithMeshActors(setup => setup.Config = config);
+            builder.WithMeshActors(setup =>
+            {
+                setup.Config = config;
+                setup.Node = node;
+            });
             akka?.Invoke(builder, provider);
         });
         return services;

@@ -22,6 +22,9 @@ public sealed class MeshActorsSetup
     /// <summary>The clock (certificate dates, metadata timestamps); <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>A node made beforehand by <c>AddMeshActors</c> (which starts its control endpoint before the ActorSystem).</summary>
+    internal MeshNode? Node { get; set; }
+
     internal ConfigSources Sources => new()
     {
         Files = [.. ConfigFiles],

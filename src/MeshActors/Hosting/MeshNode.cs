@@ -119,15 +119,30 @@ public sealed class MeshNode
             MeshLog.Joining(log, string.Join(", ", SeedNodes.For(ClusterId, seeds, Tls is not null)));
         }
 
-        _control = new ControlServer(this, loggers.CreateLogger<ControlServer>());
-        await _control.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        var control = await StartControlAsync(loggers).ConfigureAwait(false);
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "meshactors-control-stop", async () =>
         {
-            await _control.DisposeAsync().ConfigureAwait(false);
+            Membership.Complete(); // ends open watch streams, so Kestrel stops without waiting for them
+            await control.DisposeAsync().ConfigureAwait(false);
             MeshLog.NodeStopped(log, NodeId);
             return Akka.Done.Instance;
         });
         MeshLog.NodeStarted(log, NodeId, ClusterId);
+    }
+
+    /// <summary>Starts the control endpoint unless it runs already. A host starts it before the
+    /// ActorSystem, so that a taken port stops the node before it joins anything.</summary>
+    /// <exception cref="ConfigValidationException">The port cannot be bound.</exception>
+    internal async Task<ControlServer> StartControlAsync(ILoggerFactory loggers)
+    {
+        if (_control is null)
+        {
+            var control = new ControlServer(this, loggers.CreateLogger<ControlServer>());
+            await control.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            _control = control;
+        }
+
+        return _control;
     }
 
     private void ReportSecurity(ILogger log, Cluster cluster)
