@@ -4,8 +4,8 @@ namespace MeshActors.Benchmarks.Harness;
 
 /// <summary>
 /// One run of one kind: the seed (node 0) starts and lists itself up; nodes 1..N-1 start at once;
-/// full view; a 10 s idle window (RSS, CPU); an extra node joins; it leaves (SIGTERM); node N-1
-/// crashes (SIGKILL). Every step waits on what the nodes' <c>/control/members</c> say, with a deadline.
+/// full view; an extra node joins; it leaves (SIGTERM); with the N nodes left, an idle window
+/// (RSS, CPU, nobody polling); node N-1 crashes (SIGKILL). Every step waits on what the nodes' <c>/control/members</c> say, with a deadline.
 /// </summary>
 internal sealed class ClusterScenario(INodeKind kind, ScenarioOptions options)
 {
@@ -33,19 +33,10 @@ internal sealed class ClusterScenario(INodeKind kind, ScenarioOptions options)
             var fullView = fullAt - lastLaunch;
             figures.Add(Metrics.FullView, fullView);
 
-            var (rss, cpu) = await IdleAsync();
-            foreach (var r in rss)
-            {
-                figures.Add(Metrics.IdleRss, r);
-            }
-
-            foreach (var c in cpu)
-            {
-                figures.Add(Metrics.IdleCpu, c);
-            }
-
             var members = _nodes.ToList();
             var extra = Start(n);
+            var answeredAt = await poller.WaitAllAsync("answers (extra node)", [extra], _ => true, options.Deadline);
+            figures.Add(Metrics.JoinerAnswers, answeredAt - extra.LaunchedAt);
             var joinedAt = await poller.WaitAllAsync($"lists {extra.Name} up", [.. members, extra], v => extra.Self is { } s && v.IsUp(s), options.Deadline);
             var join = joinedAt - extra.LaunchedAt;
             figures.Add(Metrics.Join, join);
@@ -57,6 +48,17 @@ internal sealed class ClusterScenario(INodeKind kind, ScenarioOptions options)
             var leave = leftAt - leaveStart;
             figures.Add(Metrics.Leave, leave);
 
+            var (rss, cpu) = await IdleAsync(members);
+            foreach (var r in rss)
+            {
+                figures.Add(Metrics.IdleRss, r);
+            }
+
+            foreach (var c in cpu)
+            {
+                figures.Add(Metrics.IdleCpu, c);
+            }
+
             var victim = members[^1];
             var survivors = members[..^1];
             var crashed = victim.Self!;
@@ -67,7 +69,7 @@ internal sealed class ClusterScenario(INodeKind kind, ScenarioOptions options)
             figures.Add(Metrics.CrashUnreachable, suspectedAt - crashStart);
             figures.Add(Metrics.CrashRemoved, removedAt - crashStart);
 
-            return $"full view {S(fullView)}, join {S(join)}, leave {S(leave)}, crash unreachable {S(suspectedAt - crashStart)} removed {S(removedAt - crashStart)}, " +
+            return $"full view {S(fullView)}, join {S(join)} (answering {S(answeredAt - extra.LaunchedAt)}), leave {S(leave)}, crash unreachable {S(suspectedAt - crashStart)} removed {S(removedAt - crashStart)}, " +
                 $"idle RSS {string.Join('/', rss.Select(r => r.ToString("0")))} MiB, CPU {string.Join('/', cpu.Select(c => c.ToString("0.0")))} %";
         }
         finally
@@ -89,21 +91,21 @@ internal sealed class ClusterScenario(INodeKind kind, ScenarioOptions options)
     }
 
     /// <summary>Nobody polls during the window: each node's RSS at its end and its CPU share over it.</summary>
-    private async Task<(List<double> RssMiB, List<double> CpuPercent)> IdleAsync()
+    private async Task<(List<double> RssMiB, List<double> CpuPercent)> IdleAsync(List<NodeProcess> nodes)
     {
-        var before = _nodes.Select(n => ProcStats.CpuTime(n.Pid)).ToList();
+        var before = nodes.Select(n => ProcStats.CpuTime(n.Pid)).ToList();
         var started = _clock.Elapsed;
         await Task.Delay(options.IdleWindow);
         var elapsed = _clock.Elapsed - started;
         var rss = new List<double>();
         var cpu = new List<double>();
-        for (var i = 0; i < _nodes.Count; i++)
+        for (var i = 0; i < nodes.Count; i++)
         {
-            var after = ProcStats.CpuTime(_nodes[i].Pid);
-            var resident = ProcStats.ResidentBytes(_nodes[i].Pid);
+            var after = ProcStats.CpuTime(nodes[i].Pid);
+            var resident = ProcStats.ResidentBytes(nodes[i].Pid);
             if (before[i] is not { } b || after is not { } a || resident is not { } r)
             {
-                throw new InvalidOperationException($"{_nodes[i].Name} exited during the idle window; see {_nodes[i].LogPath}");
+                throw new InvalidOperationException($"{nodes[i].Name} exited during the idle window; see {nodes[i].LogPath}");
             }
 
             rss.Add(r / 1024.0 / 1024.0);
