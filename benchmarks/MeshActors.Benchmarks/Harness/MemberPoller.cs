@@ -22,22 +22,31 @@ internal sealed class MemberPoller(Stopwatch clock, TimeSpan interval, string sc
     /// <summary>One view of <paramref name="node"/> and when it arrived, or null when the node did not answer.</summary>
     public async Task<(TimeSpan At, MemberView View)?> GetAsync(NodeProcess node)
     {
+        var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"{scheme}://127.0.0.1:{node.ControlPort}/control/members"));
         try
         {
-            var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"{scheme}://127.0.0.1:{node.ControlPort}/control/members"));
             using var response = await _http.GetAsync(url);
             if (response.StatusCode != HttpStatusCode.OK)
             {
+                node.LastProblem = $"GET {url} answered {(int)response.StatusCode}";
                 return null;
             }
 
             using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
             var view = MemberView.Parse(json.RootElement);
             node.Self ??= view.Self;
+            node.LastView = view;
+            node.LastProblem = null;
             return (clock.Elapsed, view);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
+            node.LastProblem = "the answer is not a members document with self, members[].address, .status, .reachable: " + ex.Message;
+            return null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            node.LastProblem = "no answer: " + ex.Message;
             return null;
         }
     }
@@ -76,7 +85,7 @@ internal sealed class MemberPoller(Stopwatch clock, TimeSpan interval, string sc
 
             if (clock.Elapsed - started > deadline)
             {
-                throw new TimeoutException($"{pending.Count} node(s) did not see that {what} within {deadline.TotalSeconds} s: {string.Join(", ", pending.Select(n => n.Name))}; logs in {Path.GetDirectoryName(pending[0].LogPath)}");
+                throw new TimeoutException($"{pending.Count} node(s) did not see that {what} within {deadline.TotalSeconds} s: {string.Join(", ", pending.Select(n => $"{n.Name} ({n.LastProblem ?? n.LastView?.Describe() ?? "no view"})"))}; logs in {Path.GetDirectoryName(pending[0].LogPath)}");
             }
 
             var wait = interval - (clock.Elapsed - round);

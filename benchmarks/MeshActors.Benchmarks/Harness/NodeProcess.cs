@@ -34,6 +34,12 @@ internal sealed class NodeProcess : IDisposable
     /// <summary>The node's own address, from the <c>self</c> field of its first members document.</summary>
     public string? Self { get; set; }
 
+    /// <summary>Why the last poll of this node gave no view (no answer, a status, a body that is not a members document); null after a good one.</summary>
+    public string? LastProblem { get; set; }
+
+    /// <summary>The last members document this node gave, to tell why a wait failed.</summary>
+    public MemberView? LastView { get; set; }
+
     public int Pid => _process.Id;
 
     public bool HasExited => _process.HasExited;
