@@ -44,6 +44,7 @@ fi
 
 out="${out:-$(mktemp -d /tmp/false-downs.XXXXXX)}"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 tag="fd$$"
 hub="$tag-hub"
 port=2552 control=8558
