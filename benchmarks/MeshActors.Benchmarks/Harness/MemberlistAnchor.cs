@@ -2,18 +2,19 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace MeshActors.Benchmarks;
+namespace MeshActors.Benchmarks.Harness;
 
 /// <summary>
-/// Runs the HashiCorp memberlist anchor (<c>../shared/anchors/memberlist-bench</c>, built as
-/// <c>mlbench</c>): N memberlist nodes in one Go process on loopback. It prints three lines,
-/// whose figures are read here. Its full view is timed from before the first node is created, so it
-/// includes the joins; crash detection and leave are timed from the kill and the Leave call, until
-/// every other node's NumMembers (alive and suspect members) has dropped the node.
+/// Runs the HashiCorp memberlist anchor (<c>benchmarks/anchors/memberlist-bench</c>, built by
+/// <c>scripts/build-memberlist-anchor.sh</c>): N memberlist nodes in one Go process on loopback. It
+/// prints three lines, whose figures are read here. Its full view is timed from before the first
+/// node is created, so it includes the joins; crash detection and leave are timed from the
+/// Shutdown and the Leave call, until every other node's NumMembers (alive and suspect members)
+/// has dropped the node, i.e. until it is declared dead or left.
 /// </summary>
 internal static partial class MemberlistAnchor
 {
-    public static async Task<MemberlistResult> RunAsync(string mlbench, int nodes, string profile, int port, TimeSpan deadline)
+    public static async Task<string> RunAsync(string mlbench, int nodes, string profile, int port, TimeSpan deadline, Figures figures)
     {
         var info = new ProcessStartInfo(mlbench) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-n", nodes.ToString(CultureInfo.InvariantCulture), "-profile", profile, "-port", port.ToString(CultureInfo.InvariantCulture) })
@@ -22,6 +23,7 @@ internal static partial class MemberlistAnchor
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {mlbench}");
+        ChildProcesses.Add(process);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(deadline);
@@ -41,11 +43,15 @@ internal static partial class MemberlistAnchor
             throw new InvalidOperationException($"{mlbench} exited with {process.ExitCode}: {output}{await stderr}");
         }
 
-        return new MemberlistResult(
-            Find(output, "all-joins-returned"),
-            Find(output, "full-view-convergence"),
-            Find(output, "crash-detected-by-all-survivors"),
-            Find(output, "graceful-leave-seen-by-all"));
+        ChildProcesses.Remove(process);
+        var joins = Find(output, "all-joins-returned");
+        var fullView = Find(output, "full-view-convergence");
+        var crash = Find(output, "crash-detected-by-all-survivors");
+        var leave = Find(output, "graceful-leave-seen-by-all");
+        figures.Add(Metrics.FullView, fullView);
+        figures.Add(Metrics.CrashRemoved, crash);
+        figures.Add(Metrics.Leave, leave);
+        return $"full view {ClusterScenario.S(fullView)} (from before the first node was created; joins returned at {ClusterScenario.S(joins)}), crash dead at all {ClusterScenario.S(crash)}, leave seen by all {ClusterScenario.S(leave)}";
     }
 
     private static TimeSpan Find(string output, string key)
