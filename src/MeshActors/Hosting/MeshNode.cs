@@ -39,7 +39,9 @@ public sealed class MeshNode
             Tls = new RemoteTls(store, ClusterId, tls.PinnedKeys, time, _audit, Metrics);
         }
 
-        Membership = new ClusterMembership(string.Empty);
+        var transport = config.Options.Transport;
+        var host = transport.AdvertisedHost.Length > 0 ? transport.AdvertisedHost : transport.Host;
+        Membership = new ClusterMembership(transport.Port == 0 ? string.Empty : $"{SeedNodes.Protocol(Tls is not null)}://{ClusterId}@{host}:{transport.Port}");
     }
 
     /// <summary>The validated configuration.</summary>
@@ -58,7 +60,7 @@ public sealed class MeshNode
     public RemoteTls? Tls { get; }
 
     /// <summary>The member list, its change stream and label updates; current once started.</summary>
-    public ClusterMembership Membership { get; private set; }
+    public ClusterMembership Membership { get; }
 
     /// <summary>The ActorSystem, once started.</summary>
     public ActorSystem? System { get; private set; }
@@ -101,7 +103,7 @@ public sealed class MeshNode
 
         var cluster = Cluster.Get(system);
         ReportSecurity(log, cluster);
-        Membership = new ClusterMembership(cluster.SelfAddress.ToString());
+        Membership.SetSelf(cluster.SelfAddress.ToString());
         var mesh = system.ActorOf(Props.Create(() => new MeshGuardian()), "mesh");
         var own = new MemberMetadata(NodeId, Config.Options.Node.Metadata.Region, Config.Options.Node.Metadata.Zone, Config.Options.Node.Metadata.Capacity, Config.Options.Node.Metadata.Labels);
         var membershipProps = Props.Create(() => new MembershipActor(Membership, own, Config.Options.Membership.MetadataWriteTimeout, Metrics, loggers.CreateLogger("MeshActors.Membership"), Time));

@@ -60,6 +60,15 @@ public sealed class ClusterMembership
 
     internal void Attach(IActorRef actor) => _actor = actor;
 
+    /// <summary>Names this node's address once the ActorSystem knows it (a port of 0 is only known then).</summary>
+    internal void SetSelf(string self)
+    {
+        lock (_gate)
+        {
+            Volatile.Write(ref _snapshot, _snapshot with { Self = self });
+        }
+    }
+
     internal void Publish(MembershipSnapshot snapshot, IReadOnlyList<MemberEvent> events)
     {
         lock (_gate)

@@ -79,7 +79,7 @@ internal sealed class MembershipActor : ReceiveActor
         };
         if (kind is { } k)
         {
-            Apply(_state.WithMember(e.Member, k, _time.GetUtcNow()));
+            Apply(_state.WithMember(MembershipState.MemberFacts.From(e.Member), k, _time.GetUtcNow()));
         }
 
         if (e is MemberRemoved removed && removed.Member.UniqueAddress != _cluster.SelfUniqueAddress)
@@ -94,10 +94,10 @@ internal sealed class MembershipActor : ReceiveActor
         switch (e)
         {
             case UnreachableMember u:
-                Apply(_state.WithReachability(u.Member, reachable: false, _time.GetUtcNow()));
+                Apply(_state.WithReachability(u.Member.Address.ToString(), reachable: false, _time.GetUtcNow()));
                 break;
             case ReachableMember r:
-                Apply(_state.WithReachability(r.Member, reachable: true, _time.GetUtcNow()));
+                Apply(_state.WithReachability(r.Member.Address.ToString(), reachable: true, _time.GetUtcNow()));
                 break;
         }
     }

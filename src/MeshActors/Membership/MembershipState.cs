@@ -27,19 +27,18 @@ internal sealed record MembershipState(
 
     public static string StatusName(MemberStatus status) => status.ToString().ToLowerInvariant();
 
-    public MembershipState WithMember(Member member, MemberEventKind kind, DateTimeOffset at)
+    public MembershipState WithMember(MemberFacts member, MemberEventKind kind, DateTimeOffset at)
     {
-        var address = member.Address.ToString();
+        var address = member.Address;
         var reachable = !Members.TryGetValue(address, out var old) || old.Reachable;
-        var entry = new Entry(Key(member.UniqueAddress), kind == MemberEventKind.Removed ? "removed" : StatusName(member.Status), reachable, [.. member.Roles.Order(StringComparer.Ordinal)], member.AppVersion.ToString());
+        var entry = new Entry(member.Key, kind == MemberEventKind.Removed ? "removed" : member.Status, reachable, member.Roles, member.AppVersion);
         var members = kind == MemberEventKind.Removed ? Members.Remove(address) : Members.SetItem(address, entry);
         var metadata = kind == MemberEventKind.Removed ? Metadata.Remove(entry.Key) : Metadata;
         return this with { Members = members, Metadata = metadata, Pending = Pending.Add(new MemberEvent(kind, View(address, entry, metadata), at)), Version = Version + 1 };
     }
 
-    public MembershipState WithReachability(Member member, bool reachable, DateTimeOffset at)
+    public MembershipState WithReachability(string address, bool reachable, DateTimeOffset at)
     {
-        var address = member.Address.ToString();
         if (!Members.TryGetValue(address, out var entry) || entry.Reachable == reachable)
         {
             return this;
@@ -72,6 +71,13 @@ internal sealed record MembershipState(
     {
         var meta = metadata.GetValueOrDefault(entry.Key);
         return new MemberView(meta?.NodeId ?? string.Empty, address, entry.Status, entry.Reachable, entry.Roles, entry.AppVersion, meta);
+    }
+
+    /// <summary>What an Akka member event says about a member, as plain values.</summary>
+    internal sealed record MemberFacts(string Address, string Key, string Status, IReadOnlyList<string> Roles, string AppVersion)
+    {
+        public static MemberFacts From(Member member) =>
+            new(member.Address.ToString(), MembershipState.Key(member.UniqueAddress), StatusName(member.Status), [.. member.Roles.Order(StringComparer.Ordinal)], member.AppVersion.ToString());
     }
 
     /// <summary>One member as Akka reports it.</summary>
