@@ -28,6 +28,10 @@ public sealed class LayeredConfig
         {
             text.Append(layers[i].Text).Append('\n');
             _prefixes[i] = Parse(text.ToString(), layers[i].Origin);
+            if (SubstitutionCycles.Find(_prefixes[i]) is { } path)
+            {
+                throw SelfReference(layers[i], path);
+            }
         }
 
         Resolved = _prefixes.Length > 0 ? _prefixes[^1] : Config.Empty;
@@ -63,14 +67,30 @@ public sealed class LayeredConfig
     /// <summary>Where <paramref name="path"/> was set, for error messages.</summary>
     public string? OriginOf(string path) => LayerOf(path)?.Origin;
 
+    private static ConfigFileException SelfReference(ConfigLayer layer, string path)
+    {
+        const string problem = "refers to itself (directly, through other substitutions or through an enclosing object); Akka's HOCON parser resolves a ${path} to the path's final value, so it cannot mean the value of an earlier layer. Write the value out";
+        var at = layer.Text.IndexOf("${" + path + "}", StringComparison.Ordinal);
+        if (layer.Folder is null || at < 0)
+        {
+            return new ConfigFileException(layer.Origin, $"the substitution ${{{path}}} {problem}");
+        }
+
+        var line = 1 + layer.Text.AsSpan(0, at).Count('\n');
+        var column = at + 1 - (at == 0 ? 0 : layer.Text.LastIndexOf('\n', at - 1) + 1);
+        return new ConfigFileException(layer.Origin, line, column, $"the substitution ${{{path}}} {problem}");
+    }
+
     private static Config Parse(string text, string lastOrigin)
     {
         try
         {
             return ConfigurationFactory.ParseString(text);
         }
-        catch (Exception ex) when (ex is FormatException or ConfigurationException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Akka's parser signals malformed text with FormatException, ConfigurationException,
+            // plain Exception and, on some inputs, NullReferenceException: all mean the same here.
             throw new ConfigFileException(lastOrigin, ex.Message.TrimEnd('.') + " (Akka's HOCON parser; a ${path} must name a setting of this or an earlier layer)", ex);
         }
     }
