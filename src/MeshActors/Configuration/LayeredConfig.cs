@@ -13,10 +13,13 @@ public sealed class LayeredConfig
     private readonly Config[] _prefixes;
 
     /// <summary>Checks and merges <paramref name="layers"/>.</summary>
+    /// <param name="layers">The layers, lowest first.</param>
+    /// <param name="workingDirectory">What a relative path set outside a file is relative to; null: the process's working directory.</param>
     /// <exception cref="ConfigFileException">A layer is malformed or a substitution cannot be resolved.</exception>
-    public LayeredConfig(IReadOnlyList<ConfigLayer> layers)
+    public LayeredConfig(IReadOnlyList<ConfigLayer> layers, string? workingDirectory = null)
     {
         Layers = layers;
+        WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory();
         foreach (var layer in layers)
         {
             HoconSyntaxCheck.Check(layer.Text, layer.Origin);
@@ -39,6 +42,10 @@ public sealed class LayeredConfig
 
     /// <summary>The layers, lowest first.</summary>
     public IReadOnlyList<ConfigLayer> Layers { get; }
+
+    /// <summary>The folder a relative path set outside a file (reference.conf, application HOCON,
+    /// environment, <c>--set</c>) is resolved against.</summary>
+    public string WorkingDirectory { get; }
 
     /// <summary>All layers merged and resolved.</summary>
     public Config Resolved { get; }
