@@ -6,11 +6,15 @@ namespace MeshActors.Configuration;
 /// Configuration layers merged with Akka's HOCON parser. The layers are parsed as one text, in
 /// order, so a later layer overrides an earlier one and may refer to it (<c>${meshactors.cluster.id}</c>).
 /// Akka's <see cref="Config"/> keeps no positions, so where a setting was set is found by
-/// parsing the growing prefix of layers and taking the last layer that changed its value.
+/// parsing each layer after the ones below it and a marker value: the last layer that replaces
+/// the marker set it (even to the value it already had).
 /// </summary>
 public sealed class LayeredConfig
 {
+    private const string NotSetMarker = "meshactors-layer-marker: not set by this layer";
+
     private readonly Config[] _prefixes;
+    private readonly string[] _prefixTexts;
 
     /// <summary>Checks and merges <paramref name="layers"/>.</summary>
     /// <param name="layers">The layers, lowest first.</param>
@@ -26,10 +30,12 @@ public sealed class LayeredConfig
         }
 
         _prefixes = new Config[layers.Count];
+        _prefixTexts = new string[layers.Count];
         var text = new System.Text.StringBuilder();
         for (var i = 0; i < layers.Count; i++)
         {
             text.Append(layers[i].Text).Append('\n');
+            _prefixTexts[i] = text.ToString();
             _prefixes[i] = Parse(text.ToString(), layers[i].Origin);
             if (SubstitutionCycles.Find(_prefixes[i]) is { } path)
             {
@@ -53,16 +59,16 @@ public sealed class LayeredConfig
     /// <summary>The layer that set <paramref name="path"/> last (its value in <see cref="Resolved"/>), or null when no layer sets it.</summary>
     public ConfigLayer? LayerOf(string path)
     {
-        string? Value(Config c) => c.HasPath(path) ? c.GetValue(path).ToString() : null;
-        var final = Value(Resolved);
-        if (final is null)
+        if (!Resolved.HasPath(path))
         {
-            return null;
+            // An item of a list (seeds.0) was set where the list was.
+            var dot = path.LastIndexOf('.');
+            return dot > 0 && int.TryParse(path.AsSpan(dot + 1), out _) ? LayerOf(path[..dot]) : null;
         }
 
         for (var i = _prefixes.Length - 1; i > 0; i--)
         {
-            if (Value(_prefixes[i - 1]) != Value(_prefixes[i]))
+            if (Sets(i, path))
             {
                 return Layers[i];
             }
@@ -73,6 +79,23 @@ public sealed class LayeredConfig
 
     /// <summary>Where <paramref name="path"/> was set, for error messages.</summary>
     public string? OriginOf(string path) => LayerOf(path)?.Origin;
+
+    /// <summary>Whether layer <paramref name="i"/> sets <paramref name="path"/>: parsed after the layers
+    /// below it and a marker value for the path, does the marker survive?</summary>
+    private bool Sets(int i, string path)
+    {
+        try
+        {
+            var marked = ConfigurationFactory.ParseString(_prefixTexts[i - 1] + path + " = " + System.Text.Json.JsonSerializer.Serialize(NotSetMarker) + "\n" + Layers[i].Text + "\n");
+            return !(marked.HasPath(path) && marked.GetValue(path) is { } value && value.IsString() && value.GetString() == NotSetMarker);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The path cannot be written as a key (it passes through a list): compare the values instead.
+            string? Value(Config c) => c.HasPath(path) ? c.GetValue(path).ToString() : null;
+            return Value(_prefixes[i - 1]) != Value(_prefixes[i]);
+        }
+    }
 
     private static ConfigFileException SelfReference(ConfigLayer layer, string path)
     {
