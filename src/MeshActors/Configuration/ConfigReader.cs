@@ -232,7 +232,8 @@ internal sealed class ConfigReader(LayeredConfig layers)
     }
 
     /// <summary>A path setting: absolute as given; relative to the folder of the file that set it;
-    /// otherwise relative to the working directory. Empty stays empty.</summary>
+    /// otherwise relative to the working directory (<see cref="LayeredConfig.WorkingDirectory"/>,
+    /// the same folder relative <c>--config</c> paths are resolved against). Empty stays empty.</summary>
     public string FilePath(string path, string fix)
     {
         var text = String(path, fix);
@@ -242,7 +243,7 @@ internal sealed class ConfigReader(LayeredConfig layers)
         }
 
         var folder = layers.LayerOf(path)?.Folder;
-        return Path.GetFullPath(folder is null ? text : Path.Combine(folder, text));
+        return Path.GetFullPath(text, folder ?? layers.WorkingDirectory);
     }
 
     public void Add(string path, string problem, string fix) => Errors.Add(new ConfigError(path, layers.OriginOf(path), problem, fix));

@@ -21,7 +21,7 @@ public static class HoconJson
             foreach (var (key, child) in value.GetObject().Items)
             {
                 var childPath = path.Length == 0 ? key : path + "." + (key.Contains('.') ? "\"" + key + "\"" : key);
-                if (include is null || !IsLeaf(child) || include(childPath))
+                if (include is null || (IsLeaf(child) ? include(childPath) : AnyLeafIncluded(child, childPath, include)))
                 {
                     writer.WritePropertyName(key);
                     Write(writer, child, childPath, include);
@@ -63,4 +63,11 @@ public static class HoconJson
     }
 
     private static bool IsLeaf(HoconValue value) => !value.IsObject() || value.GetObject().Items.Count == 0;
+
+    private static bool AnyLeafIncluded(HoconValue value, string path, Func<string, bool> include) =>
+        value.GetObject().Items.Any(item =>
+        {
+            var childPath = path + "." + (item.Key.Contains('.') ? "\"" + item.Key + "\"" : item.Key);
+            return IsLeaf(item.Value) ? include(childPath) : AnyLeafIncluded(item.Value, childPath, include);
+        });
 }

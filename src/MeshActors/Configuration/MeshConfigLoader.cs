@@ -76,7 +76,7 @@ public static class MeshConfigLoader
             layers.Add(new("--set " + path, path + " = " + assignment[(split + 1)..]));
         }
 
-        return new LayeredConfig(layers);
+        return new LayeredConfig(layers, sources.WorkingDirectory);
     }
 
     private static ConfigLayer ReadFile(string file, string? workingDirectory)

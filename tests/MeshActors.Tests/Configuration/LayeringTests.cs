@@ -1,43 +1,43 @@
 using MeshActors.Configuration;
-using MeshActors.Configuration.Hocon;
 
 namespace MeshActors.Tests.Configuration;
 
 public sealed class LayeringTests
 {
-    private static HoconObject Resolve(ConfigSources sources) => MeshConfigLoader.Resolve(sources);
-
-    private static string Get(HoconObject root, string path) => root.TryGet(path, out var v) ? v.ToString()! : "<missing>";
+    private static LayeredConfig Merge(ConfigSources sources) => MeshConfigLoader.Merge(sources);
 
     [Fact]
     public void Layers_apply_in_order_reference_files_environment_set()
     {
-        var file = Path.GetTempFileName();
-        File.WriteAllText(file, "meshactors { cluster.id = file, node.id = file, control.host = \"0.0.0.0\" }");
-        try
-        {
-            var root = Resolve(new ConfigSources
-            {
-                Files = [file],
-                Environment = new Dictionary<string, string> { ["MESHACTORS__CLUSTER__ID"] = "env", ["MESHACTORS__NODE__ID"] = "env" },
-                Overrides = ["meshactors.node.id=set"],
-            });
+        using var folder = new TempConfigFolder();
+        var first = folder.Write("first.conf", "meshactors { cluster.id = first, node.id = first, control.host = \"0.0.0.0\", shutdown.timeout = 9s }");
+        var second = folder.Write("second.conf", "meshactors.shutdown.timeout = 7s");
 
-            Get(root, "meshactors.control.host").Should().Be("0.0.0.0");
-            Get(root, "meshactors.cluster.id").Should().Be("env");
-            Get(root, "meshactors.node.id").Should().Be("set");
-            Get(root, "meshactors.control.port").Should().Be("7070");
-        }
-        finally
+        var layers = Merge(new ConfigSources
         {
-            File.Delete(file);
-        }
+            Files = [first, second],
+            Environment = new Dictionary<string, string> { ["MESHACTORS__CLUSTER__ID"] = "env", ["MESHACTORS__NODE__ID"] = "env" },
+            Overrides = ["meshactors.node.id=set"],
+        });
+
+        var root = layers.Resolved;
+        root.GetString("meshactors.control.host").Should().Be("0.0.0.0");
+        root.GetString("meshactors.shutdown.timeout").Should().Be("7s", "a later file overrides an earlier one");
+        root.GetString("meshactors.cluster.id").Should().Be("env");
+        root.GetString("meshactors.node.id").Should().Be("set");
+        root.GetString("meshactors.control.port").Should().Be("7070");
+
+        layers.OriginOf("meshactors.control.host").Should().Be(first);
+        layers.OriginOf("meshactors.shutdown.timeout").Should().Be(second);
+        layers.OriginOf("meshactors.cluster.id").Should().Be("env:MESHACTORS__CLUSTER__ID");
+        layers.OriginOf("meshactors.node.id").Should().Be("--set meshactors.node.id");
+        layers.OriginOf("meshactors.control.port").Should().Be("reference.conf");
     }
 
     [Fact]
     public void Environment_names_map_underscores_to_dashes_and_numbered_entries_to_lists()
     {
-        var root = Resolve(new ConfigSources
+        var layers = Merge(new ConfigSources
         {
             Environment = new Dictionary<string, string>
             {
@@ -49,30 +49,42 @@ public sealed class LayeringTests
             },
         });
 
-        Get(root, "meshactors.node.data-dir").Should().Be("/var/lib/mesh");
-        root.TryGet("meshactors.discovery.static.seeds", out var seeds).Should().BeTrue();
-        seeds.Should().BeOfType<HoconArray>().Which.Select(s => s.ToString()).Should().Equal("10.0.0.1:7946", "10.0.0.2:7946");
-        root.TryGet("meshactors.extra", out var extra).Should().BeTrue();
-        extra.Should().BeOfType<HoconArray>().Which.Should().HaveCount(2);
+        var root = layers.Resolved;
+        root.GetString("meshactors.node.data-dir").Should().Be("/var/lib/mesh");
+        root.GetStringList("meshactors.discovery.static.seeds").Should().Equal("10.0.0.1:7946", "10.0.0.2:7946");
+        root.GetStringList("meshactors.extra").Should().Equal("1", "2");
+        root.HasPath("path").Should().BeFalse();
+        layers.OriginOf("meshactors.discovery.static.seeds").Should().Be("env:MESHACTORS__DISCOVERY__STATIC__SEEDS__N");
     }
 
     [Fact]
     public void A_set_value_is_read_as_hocon_so_a_list_is_a_list_and_a_substitution_sees_lower_layers()
     {
-        var root = Resolve(new ConfigSources
+        var root = Merge(new ConfigSources
         {
+            Environment = new Dictionary<string, string> { ["MESHACTORS__CLUSTER__ID"] = "payments" },
             Overrides = ["meshactors.discovery.static.seeds=[\"10.0.0.1:7946\",\"10.0.0.2:7946\"]", "meshactors.node.id=${meshactors.cluster.id}-1"],
-        });
+        }).Resolved;
 
-        root.TryGet("meshactors.discovery.static.seeds", out var seeds).Should().BeTrue();
-        seeds.Should().BeOfType<HoconArray>().Which.Should().HaveCount(2);
-        Get(root, "meshactors.node.id").Should().Be("meshactors-1");
+        root.GetStringList("meshactors.discovery.static.seeds").Should().Equal("10.0.0.1:7946", "10.0.0.2:7946");
+        root.GetString("meshactors.node.id").Should().Be("payments-1");
+    }
+
+    [Fact]
+    public void A_set_that_refers_to_its_own_path_is_refused_instead_of_overflowing_the_stack()
+    {
+        var act = () => Merge(new ConfigSources { Overrides = ["meshactors.cluster.id=${meshactors.cluster.id}-x"] });
+
+        act.Should().Throw<ConfigFileException>()
+            .Where(e => e.Origin == "--set meshactors.cluster.id")
+            .WithMessage("*${meshactors.cluster.id} refers to itself*");
     }
 
     [Fact]
     public void An_environment_name_with_an_empty_segment_is_refused()
     {
-        var act = () => Resolve(new ConfigSources { Environment = new Dictionary<string, string> { ["MESHACTORS__NODE____ID"] = "x" } });
-        act.Should().Throw<ConfigValidationException>().WithMessage("*empty segment*MESHACTORS__NODE__ID*");
+        var act = () => Merge(new ConfigSources { Environment = new Dictionary<string, string> { ["MESHACTORS__NODE____ID"] = "x" } });
+
+        act.Should().Throw<ConfigValidationException>().WithMessage("*MESHACTORS__NODE____ID*empty segment*MESHACTORS__NODE__ID*");
     }
 }
