@@ -34,7 +34,9 @@ internal sealed record MembershipState(
         var entry = new Entry(member.Key, kind == MemberEventKind.Removed ? "removed" : member.Status, reachable, member.Roles, member.AppVersion);
         var members = kind == MemberEventKind.Removed ? Members.Remove(address) : Members.SetItem(address, entry);
         var metadata = kind == MemberEventKind.Removed ? Metadata.Remove(entry.Key) : Metadata;
-        return this with { Members = members, Metadata = metadata, Pending = Pending.Add(new MemberEvent(kind, View(address, entry, metadata), at)), Version = Version + 1 };
+
+        // The event shows the member as it was last known, its metadata included, even when removed.
+        return this with { Members = members, Metadata = metadata, Pending = Pending.Add(new MemberEvent(kind, View(address, entry, Metadata), at)), Version = Version + 1 };
     }
 
     public MembershipState WithReachability(string address, bool reachable, DateTimeOffset at)

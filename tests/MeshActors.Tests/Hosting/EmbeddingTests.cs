@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using MeshActors.Security;
 using Xunit.Abstractions;
 
@@ -68,10 +69,11 @@ public sealed class EmbeddingTests(ITestOutputHelper output) : IAsyncLifetime
     private static async Task Eventually(string what, Func<bool> condition)
     {
         var clock = Stopwatch.StartNew();
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         while (!condition())
         {
             clock.Elapsed.Should().BeLessThan(Deadline, what);
-            await Task.Delay(20);
+            await poll.WaitForNextTickAsync();
         }
     }
 

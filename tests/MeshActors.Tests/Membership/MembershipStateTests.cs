@@ -48,9 +48,10 @@ public sealed class MembershipStateTests
         var unreachable = up.WithReachability(Other, reachable: false, At);
         unreachable.ToSnapshot().Members.Single().Reachable.Should().BeFalse();
         unreachable.Pending.Single().Kind.Should().Be(MemberEventKind.Unreachable);
-        unreachable.WithoutPending().WithReachability(Other, reachable: false, At).Should().BeSameAs(unreachable.WithoutPending(), "the same reachability again is no change");
+        var settled = unreachable.WithoutPending();
+        settled.WithReachability(Other, reachable: false, At).Should().BeSameAs(settled, "the same reachability again is no change");
 
-        var back = unreachable.WithoutPending().WithReachability(Other, reachable: true, At);
+        var back = settled.WithReachability(Other, reachable: true, At);
         back.Pending.Single().Kind.Should().Be(MemberEventKind.Reachable);
         back.WithMember(Facts(Other, "leaving"), MemberEventKind.Leaving, At).ToSnapshot().Members.Single().Reachable.Should().BeTrue("a status change keeps the reachability");
     }

@@ -69,7 +69,7 @@ public sealed class KubernetesManifestTests
     public void Every_env_var_maps_to_a_real_setting_and_the_whole_env_binds()
     {
         var environment = Env.Where(e => e.Key.StartsWith("MESHACTORS__", StringComparison.Ordinal))
-            .ToDictionary(e => e.Key, e => e.Value.Replace("$(POD_NAME)", "meshactors-0").Replace("$(POD_IP)", "10.8.7.9"));
+            .ToDictionary(e => e.Key, e => e.Value.Replace("$(POD_NAME)", "meshactors-0").Replace("$(POD_IP)", "10.8.7.9").Replace("$(POD_NAMESPACE)", "default"));
 
         foreach (var (path, _, origin) in EnvironmentOverrides.From(environment))
         {

@@ -35,7 +35,7 @@ public sealed class PeerCacheStoreTests : IDisposable
     public void A_corrupt_file_is_set_aside_and_a_fresh_cache_works()
     {
         File.WriteAllBytes(DbPath, Enumerable.Range(0, 4096).Select(i => (byte)(i * 7)).ToArray());
-        using var logs = new MeshActors.Tests.Actors.CapturingLoggerProvider();
+        using var logs = new MeshActors.Tests.Security.CapturingLoggerProvider();
 
         using var store = PeerCacheStore.Open(DbPath, logs.CreateLogger("test"), TimeProvider.System);
         store.Accepted("n1", NodeAddress.Parse("10.0.0.1:7946"), T0);
@@ -49,7 +49,7 @@ public sealed class PeerCacheStoreTests : IDisposable
     [Fact]
     public void An_unwritable_folder_falls_back_to_memory_and_says_so()
     {
-        using var logs = new MeshActors.Tests.Actors.CapturingLoggerProvider();
+        using var logs = new MeshActors.Tests.Security.CapturingLoggerProvider();
         File.WriteAllText(Path.Combine(_folder, "a-file"), "not a folder");
 
         using var store = PeerCacheStore.Open(Path.Combine(_folder, "a-file", "peers.db"), logs.CreateLogger("test"), TimeProvider.System);
