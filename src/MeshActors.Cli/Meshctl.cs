@@ -14,8 +14,6 @@ public static class Meshctl
     {
         ConfigCommands.Build(),
         MembersCommand.Build(),
-        DiscoveryCommand.Build(),
-        PeersCommand.Build(),
         DemoCommand.Build(),
         CertCommands.Build(),
     };

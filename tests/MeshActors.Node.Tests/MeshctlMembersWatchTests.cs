@@ -2,29 +2,32 @@ using System.Text.RegularExpressions;
 
 namespace MeshActors.Node.Tests;
 
-/// <summary><c>meshctl members --watch</c> following a real node through the SSE stream.</summary>
-public sealed class MeshctlMembersWatchTests : IDisposable
+/// <summary><c>meshctl members --watch</c> following a real node through the server-sent events stream.</summary>
+[Collection(ExclusiveProcessesCollection.Name)]
+public sealed class MeshctlMembersWatchTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("meshactors-watch-").FullName;
+    private const string ClusterId = "watch-test";
+    private readonly string _dir = Directory.CreateTempSubdirectory("meshctl-watch-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public Task InitializeAsync() => MeshctlTestNode.CreateCaAsync(_dir, ClusterId);
 
-    private static async Task<(string Mesh, string Control)> Addresses(ChildProcess node) => (
-        (await node.WaitForLineAsync(@"Mesh transport listening on (\S+) ")).Groups[1].Value,
-        (await node.WaitForLineAsync(@"Control endpoint listening on (http://\S+)")).Groups[1].Value);
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_dir, recursive: true);
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task A_joining_node_redraws_the_list_and_ctrl_c_ends_the_watch_with_exit_0()
     {
-        using var first = NodeProcesses.Start("watch-1", Path.Combine(_dir, "1"), seed: null, "watch-test");
-        var (mesh, control) = await Addresses(first);
-        using var watch = ChildProcess.StartDotnet(RepoPaths.MeshctlDll, ["members", "--watch", "--endpoint", control]);
-        await watch.WaitForLineAsync(@"^1 member as seen by watch-1 .*: 1 alive");
+        using var first = await MeshctlTestNode.StartAsync(_dir, ClusterId, "watch-1", seed: null);
+        using var watch = ChildProcess.StartDotnet(RepoPaths.MeshctlDll, ["members", "--watch", "--endpoint", first.Control]);
+        await watch.WaitForLineAsync(@"^1 member as seen by watch-1 \(version \d+\): 1 up; 0 unreachable");
 
-        using var second = NodeProcesses.Start("watch-2", Path.Combine(_dir, "2"), mesh, "watch-test");
+        using var second = await MeshctlTestNode.StartAsync(_dir, ClusterId, "watch-2", first.MeshAddress);
 
-        await watch.WaitForLineAsync(@"^2 members as seen by watch-1 .*: 2 alive");
-        await watch.WaitForLineAsync(@"^│ watch-2 +│ 127\.0\.0\.1:\d+ +│ alive ");
+        await watch.WaitForLineAsync(@"^2 members as seen by watch-1 .*: 2 up; 0 unreachable", TimeSpan.FromSeconds(90));
+        await watch.WaitForLineAsync(@"^│ watch-2 +│ akka\.ssl\.tcp://watch-test@127\.0\.0\.1:\d+ +│ up +│ yes ", TimeSpan.FromSeconds(90));
         watch.Interrupt();
         (await watch.WaitForExitAsync()).Should().Be(0, watch.Output);
         watch.Output.Should().NotContain("error").And.NotContain("   at ");
@@ -33,14 +36,13 @@ public sealed class MeshctlMembersWatchTests : IDisposable
     [Fact]
     public async Task A_node_that_goes_away_ends_the_watch_with_a_clear_error()
     {
-        using var node = NodeProcesses.Start("gone-1", Path.Combine(_dir, "gone"), seed: null, "watch-test");
-        var (_, control) = await Addresses(node);
-        using var watch = ChildProcess.StartDotnet(RepoPaths.MeshctlDll, ["members", "--watch", "--json", "--endpoint", control]);
-        await watch.WaitForLineAsync("\"self\":\"gone-1\"");
+        using var node = await MeshctlTestNode.StartAsync(_dir, ClusterId, "gone-1", seed: null);
+        using var watch = ChildProcess.StartDotnet(RepoPaths.MeshctlDll, ["members", "--watch", "--json", "--endpoint", node.Control]);
+        await watch.WaitForLineAsync("\"nodeId\":\"gone-1\"");
 
         node.Dispose();
 
         (await watch.WaitForExitAsync()).Should().Be(1);
-        watch.Output.Should().MatchRegex($@"error: (lost the connection to {Regex.Escape(control)}|{Regex.Escape(control)} closed the watch stream).*Did the node stop\?").And.NotContain("   at ");
+        watch.Output.Should().MatchRegex($@"error: (lost the connection to {Regex.Escape(node.Control)}|{Regex.Escape(node.Control)} closed the watch stream).*Did the node stop\?").And.NotContain("   at ");
     }
 }

@@ -34,12 +34,12 @@ internal static class DemoCommand
                 result.AddError($"--base-port {port}: give a port from 1024 to {highest}, so every node's ports fit");
             }
         });
-        var profile = new Option<string>("--profile") { Description = "membership profile of the nodes (meshactors.membership.profile)", DefaultValueFactory = _ => "local" };
+        var profile = new Option<string>("--profile") { Description = "membership profile of the nodes (meshactors.membership.profile)", DefaultValueFactory = _ => "lan" };
         profile.AcceptOnlyFromAmong("local", "lan", "wan");
         var nodeDll = new Option<string>("--node-dll") { Description = $"path of {NodeDllLocator.FileName}; by default found next to meshctl or in the source tree's build output" };
         var command = new Command(
             "demo",
-            "Run a cluster of real node processes on 127.0.0.1 (mutual TLS, a fresh CA), show its member list live, and kill, restart or stop nodes by key (or by line when input is piped)")
+            "Run a cluster of real node processes on 127.0.0.1 (Akka.Cluster over mutual TLS, a fresh CA), show its member list live, and kill (SIGKILL), restart or make nodes leave (SIGTERM) by key: k2, r2, l2 (or by line when input is piped)")
         {
             nodes, basePort, profile, nodeDll,
         };

@@ -6,11 +6,9 @@ using Spectre.Console;
 
 namespace MeshActors.Cli.Commands;
 
-/// <summary><c>meshctl members</c>: the member list as one node sees it, once or live.</summary>
+/// <summary><c>meshctl members</c>: the Akka.Cluster member list as one node sees it, once or live.</summary>
 internal static class MembersCommand
 {
-    private static readonly string[] Statuses = ["alive", "suspect", "dead", "left"];
-
     public static Command Build()
     {
         var endpoint = EndpointOption.Create();
@@ -18,11 +16,13 @@ internal static class MembersCommand
         var watch = new Option<bool>("--watch", "-w") { Description = "redraw the list on every change until Ctrl+C" };
         var status = new Option<string[]>("--status")
         {
-            Description = "only members in these states: alive, suspect, dead, left; comma-separated or repeated",
+            Description = "only members in these Akka statuses: " + string.Join(", ", MemberStatus.All) + "; comma-separated or repeated",
             CustomParser = ParseStatuses,
         };
-        var role = new Option<string[]>("--role") { Description = "only members with this role (meshactors.node.metadata.role); repeatable" };
-        var command = new Command("members", "List the cluster's members as a node sees them: id, address, status, incarnation, role, zone, last change")
+        var role = new Option<string[]>("--role") { Description = "only members with this Akka.Cluster role (meshactors.node.metadata.roles); repeatable" };
+        var command = new Command(
+            "members",
+            "List the cluster's members as a node sees them: node id, Akka address, status, reachability, roles, app version, zone, labels")
         {
             endpoint, json, watch, status, role,
         };
@@ -62,6 +62,7 @@ internal static class MembersCommand
                 return 0;
             }
         });
+        command.Subcommands.Add(MembersLabelCommand.Build());
         return command;
     }
 
@@ -106,13 +107,12 @@ internal static class MembersCommand
 
     private static string[] ParseStatuses(System.CommandLine.Parsing.ArgumentResult result)
     {
-        var statuses = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(s => s.ToLowerInvariant()).Distinct().ToArray();
-        if (statuses.FirstOrDefault(s => !Statuses.Contains(s)) is { } bad)
+        var statuses = MemberStatus.Parse(result.Tokens.Select(t => t.Value), out var bad);
+        if (bad is not null)
         {
-            result.AddError($"--status '{bad}' is not a member status; give one or more of alive, suspect, dead, left (e.g. --status alive,suspect)");
+            result.AddError($"--status '{bad}' is not an Akka member status; give one or more of {string.Join(", ", MemberStatus.All)} (e.g. --status up,leaving)");
         }
 
-        return statuses;
+        return [.. statuses];
     }
 }

@@ -1,37 +1,56 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace MeshActors.Cli.Demo;
 
 /// <summary>One operator command: a verb and, except for <see cref="DemoVerb.Quit"/>, a node number (1-based).</summary>
-internal sealed record DemoAction(DemoVerb Verb, int Node)
+internal sealed partial record DemoAction(DemoVerb Verb, int Node)
 {
     /// <summary>The line commands, for help texts.</summary>
-    public const string LineHelp = "kill N | restart N | leave N | quit (or k N, r N, l N, q)";
+    public const string LineHelp = "kill N | restart N | leave N | quit (or k N, r N, l N, q; the space is optional: k2)";
 
     public static DemoAction Quit { get; } = new(DemoVerb.Quit, 0);
 
-    /// <summary>Parses a line such as "kill 3", "k 3", "restart 3", "leave 3" or "quit"; null with an error otherwise.</summary>
+    /// <summary>
+    /// Parses a line such as "kill 3", "k 3", "k3", "restart 3", "r3", "leave 3", "l3" or "quit"
+    /// (any case, space between verb and number optional); null with an error otherwise.
+    /// </summary>
     public static DemoAction? Parse(string line, out string? error)
     {
         error = null;
-        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        DemoVerb? verb = words.Length == 0 ? null : words[0].ToLowerInvariant() switch
+        var match = Command().Match(line);
+        if (!match.Success)
         {
-            "k" or "kill" => DemoVerb.Kill,
-            "r" or "restart" => DemoVerb.Restart,
-            "l" or "leave" => DemoVerb.Leave,
-            "q" or "quit" or "exit" => DemoVerb.Quit,
-            _ => null,
-        };
-        if (verb == DemoVerb.Quit && words.Length == 1)
-        {
-            return Quit;
+            error = $"'{line.Trim()}' is not a demo command; use {LineHelp}";
+            return null;
         }
 
-        if (verb is { } v && words.Length == 2 && int.TryParse(words[1], out var node))
+        var verb = VerbOf(match.Groups["verb"].Value);
+        var number = match.Groups["node"];
+        if (verb == DemoVerb.Quit)
         {
-            return new DemoAction(v, node);
+            error = number.Success ? $"'{line.Trim()}': quit takes no node number; type q" : null;
+            return number.Success ? null : Quit;
         }
 
-        error = $"'{line.Trim()}' is not a demo command; use {LineHelp}";
-        return null;
+        if (!number.Success)
+        {
+            error = $"'{line.Trim()}': which node? e.g. {match.Groups["verb"].Value.ToLowerInvariant()} 2";
+            return null;
+        }
+
+        return new DemoAction(verb, int.Parse(number.Value, CultureInfo.InvariantCulture));
     }
+
+    /// <summary>The verb a command word or its first letter names.</summary>
+    public static DemoVerb VerbOf(string word) => word.ToLowerInvariant() switch
+    {
+        "k" or "kill" => DemoVerb.Kill,
+        "r" or "restart" => DemoVerb.Restart,
+        "l" or "leave" => DemoVerb.Leave,
+        _ => DemoVerb.Quit,
+    };
+
+    [GeneratedRegex(@"^\s*(?<verb>kill|k|restart|r|leave|l|quit|q|exit)\s*(?<node>\d{1,4})?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Command();
 }

@@ -8,8 +8,10 @@ namespace MeshActors.Cli.Demo;
 /// <summary>
 /// The demo's nodes on loopback: a temporary folder with a cluster CA, one certificate, data
 /// folder and log per node, and the node processes. At first every node is seeded with node 1's
-/// mesh address; a restarted node is seeded with node 1 and every node running then, so it finds
-/// the cluster even when node 1 is down (and a restarted node 1 does not start a cluster of its own).
+/// mesh address, so node 1 forms the Akka cluster and the others join it. A restarted node keeps
+/// its id, ports and data folder and is seeded with node 1 and every node running then: in Akka's
+/// seed-node join it then finds the cluster even when node 1 is down, and a restarted node 1 (the
+/// first seed) asks the others before it would form a cluster of its own.
 /// Disposing stops every process and deletes the folder.
 /// </summary>
 internal sealed class DemoCluster : IAsyncDisposable

@@ -137,7 +137,7 @@ internal sealed class DemoNode(int number, string meshAddress, Uri controlEndpoi
 
             State = DemoNodeState.Killed;
             KillNow();
-            outcome = $"killed {NodeId} (SIGKILL to pid {_process.Id}); the others should find it suspect, then dead";
+            outcome = $"killed {NodeId} (SIGKILL to pid {_process.Id}); the others should mark it unreachable, then the split-brain resolver downs it and it is removed";
             return true;
         }
     }
@@ -160,7 +160,7 @@ internal sealed class DemoNode(int number, string meshAddress, Uri controlEndpoi
             }
 
             State = DemoNodeState.Leaving;
-            outcome = $"{NodeId} is leaving (SIGTERM to pid {_process.Id}); the others should mark it left";
+            outcome = $"{NodeId} is leaving (SIGTERM to pid {_process.Id}); Akka moves it through leaving and exiting to removed";
             return true;
         }
     }

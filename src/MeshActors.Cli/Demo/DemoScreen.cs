@@ -113,13 +113,13 @@ internal sealed class DemoScreen(DemoCluster cluster, DemoSettings settings, boo
 
         _console.WriteLine();
         _console.Write(new Markup(Markup.Escape(keys
-            ? "keys: k N kill (SIGKILL), r N restart, l N leave (SIGTERM), a digit alone kills, q quits"
+            ? "keys: k2 kill node 2 (SIGKILL), r2 restart it, l2 make it leave (SIGTERM), q quit; a space after the letter is fine, Esc cancels"
             : "commands: " + DemoAction.LineHelp) + " > " + Markup.Escape(_prompt)));
     }
 
     private void WriteHeader()
     {
-        _console.WriteLine($"MeshActors demo: {settings.Nodes} node{(settings.Nodes == 1 ? "" : "s")} of cluster '{DemoSettings.ClusterId}' on 127.0.0.1, mutual TLS, profile {settings.Profile}");
+        _console.WriteLine($"MeshActors demo: {settings.Nodes} node{(settings.Nodes == 1 ? "" : "s")} of cluster '{DemoSettings.ClusterId}' on 127.0.0.1, mutual TLS, membership profile {settings.Profile}");
         _console.WriteLine($"folder {cluster.Folder} (CA, certificates, data and node-N.log; removed at the end)");
         if (!_redraw)
         {
@@ -127,6 +127,20 @@ internal sealed class DemoScreen(DemoCluster cluster, DemoSettings settings, boo
         }
     }
 
-    private void WriteMembers() => MemberListView.Write(_console, _members!.Value, ("PROCESS", nodeId =>
-        cluster.Nodes.FirstOrDefault(n => n.NodeId == nodeId)?.Describe() ?? "not a demo node"));
+    private void WriteMembers()
+    {
+        var members = _members!.Value;
+        MemberListView.Write(_console, members, ("PROCESS", nodeId =>
+            cluster.Nodes.FirstOrDefault(n => n.NodeId == nodeId)?.Describe() ?? "not a demo node"));
+
+        // A node that left or was downed is removed from Akka's member list: say where it went.
+        var listed = members.TryGetProperty("members", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(MemberListView.NodeId).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var absent = cluster.Nodes.Where(n => !listed.Contains(n.NodeId)).Select(n => $"{n.NodeId} ({n.Describe()})").ToList();
+        if (absent.Count > 0)
+        {
+            _console.WriteLine("not in this member list: " + string.Join(", ", absent));
+        }
+    }
 }

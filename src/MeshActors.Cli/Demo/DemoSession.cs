@@ -49,7 +49,7 @@ internal sealed class DemoSession(DemoSettings settings)
         return 0;
     }
 
-    /// <summary>Shows the member list of the first running node, and moves to the next when that one goes away.</summary>
+    /// <summary>Shows the member list of the first running node that is ready, and moves to the next when that one goes away.</summary>
     private static async Task FollowMembersAsync(DemoCluster cluster, DemoScreen screen, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -59,6 +59,10 @@ internal sealed class DemoSession(DemoSettings settings)
                 try
                 {
                     using var client = new ControlClient(viewer.ControlEndpoint);
+
+                    // Only a node that is Up in the cluster: a stream opened while the node still
+                    // starts can stay at its first, empty list (a node-side limitation).
+                    await client.GetTextAsync("/health/ready", cancellationToken);
                     await foreach (var data in client.WatchAsync("/control/members/watch", "members", cancellationToken))
                     {
                         screen.ShowMembers(client.Parse(data, "/control/members/watch"), viewer);
