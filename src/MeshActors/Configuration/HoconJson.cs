@@ -40,6 +40,12 @@ public static class HoconJson
 
             writer.WriteEndArray();
         }
+        else if (!value.IsString())
+        {
+            // Akka's parser reports an empty list [] as neither a list, nor a string, nor an object.
+            writer.WriteStartArray();
+            writer.WriteEndArray();
+        }
         else if (value.GetString() is { } text)
         {
             writer.WriteStringValue(text);

@@ -89,7 +89,7 @@ public static class MeshConfigLoader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             var problem = ex is FileNotFoundException or DirectoryNotFoundException ? "the configuration file does not exist" : "the configuration file cannot be read: " + ex.Message;
-            throw new ConfigFileException(full, problem + " (relative --config paths are resolved against the working directory)", ex);
+            throw new ConfigFileException(full, problem + " (a relative path is resolved against the working directory)", ex);
         }
     }
 }
