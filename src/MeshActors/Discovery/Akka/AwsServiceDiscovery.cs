@@ -26,7 +26,7 @@ public sealed class AwsServiceDiscovery : MeshActorsServiceDiscovery
         : base(system, MethodName)
     {
         // Selecting the method turns the provider on, which makes tags required.
-        var options = PluginSettings.Bind(system.Settings.Config, MethodName, Settings + "enabled = true", AwsDiscoveryOptions.Bind);
+        var options = PluginSettings.Bind(system, MethodName, Settings + "enabled = true", AwsDiscoveryOptions.Bind);
         var context = PluginSettings.Context(system);
         _timeout = options.RequestTimeout;
         _create = () => new AwsDiscoveryProvider(options, context);

@@ -29,7 +29,7 @@ public sealed class DnsServiceDiscovery : MeshActorsServiceDiscovery
         : base(system, MethodName)
     {
         // enabled = false: the lookup, not srv or host, names what to ask for, so neither is required.
-        _options = PluginSettings.Bind(system.Settings.Config, MethodName, Settings + "enabled = false", DnsDiscoveryOptions.Bind);
+        _options = PluginSettings.Bind(system, MethodName, Settings + "enabled = false", DnsDiscoveryOptions.Bind);
         _context = PluginSettings.Context(system);
     }
 

@@ -25,7 +25,7 @@ public sealed class HttpServiceDiscovery : MeshActorsServiceDiscovery
         : base(system, MethodName)
     {
         // Selecting the method turns the provider on, which makes url required.
-        var options = PluginSettings.Bind(system.Settings.Config, MethodName, Settings + "enabled = true", HttpDiscoveryOptions.Bind);
+        var options = PluginSettings.Bind(system, MethodName, Settings + "enabled = true", HttpDiscoveryOptions.Bind);
         var context = PluginSettings.Context(system);
         _timeout = options.Timeout;
         _create = () => new HttpDiscoveryProvider(options, context);

@@ -28,7 +28,7 @@ public sealed class MdnsServiceDiscovery : MeshActorsServiceDiscovery
     public MdnsServiceDiscovery(ExtendedActorSystem system)
         : base(system, MethodName)
     {
-        var (options, id, dataDir) = PluginSettings.Bind(system.Settings.Config, MethodName, "", r =>
+        var (options, id, dataDir) = PluginSettings.Bind(system, MethodName, "", r =>
         {
             var (nodeId, folder) = PluginSettings.Node(r);
             return (MdnsDiscoveryOptions.Bind(r), nodeId, folder);
@@ -36,12 +36,12 @@ public sealed class MdnsServiceDiscovery : MeshActorsServiceDiscovery
         var self = system.Provider.DefaultAddress;
         if (self.Host is null || self.Port is not > 0)
         {
-            throw new global::Akka.Configuration.ConfigurationException(
-                $"akka.discovery.{MethodName} cannot start: it advertises this ActorSystem's remoting address, and {self} has none. Enable Akka.Remote (akka.actor.provider = remote or cluster, with a port), or choose another discovery method");
+            throw PluginSettings.CannotStart(system, MethodName,
+                $"it advertises this ActorSystem's remoting address, and {self} has none. Enable Akka.Remote (akka.actor.provider = remote or cluster, with a port), or choose another discovery method");
         }
 
         _options = options;
-        _context = PluginSettings.Context(system, PluginSettings.NodeId(id, dataDir, MethodName), dataDir) with { LocalAddress = new NodeAddress(self.Host, self.Port.Value) };
+        _context = PluginSettings.Context(system, PluginSettings.NodeId(system, id, dataDir, MethodName), dataDir) with { LocalAddress = new NodeAddress(self.Host, self.Port.Value) };
     }
 
     /// <summary>Created by Akka.Discovery with the method's own section (not needed: settings come from <c>meshactors.discovery.mdns</c>).</summary>

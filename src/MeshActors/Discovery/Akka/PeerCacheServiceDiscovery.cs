@@ -26,13 +26,13 @@ public sealed class PeerCacheServiceDiscovery : MeshActorsServiceDiscovery
     public PeerCacheServiceDiscovery(ExtendedActorSystem system)
         : base(system, MethodName)
     {
-        var (options, id, dataDir) = PluginSettings.Bind(system.Settings.Config, MethodName, "", r =>
+        var (options, id, dataDir) = PluginSettings.Bind(system, MethodName, "", r =>
         {
             var (nodeId, folder) = PluginSettings.Node(r);
             return (PeerCacheOptions.Bind(r), nodeId, folder);
         });
         _options = options;
-        _context = PluginSettings.Context(system, PluginSettings.NodeId(id, dataDir, MethodName), dataDir);
+        _context = PluginSettings.Context(system, PluginSettings.NodeId(system, id, dataDir, MethodName), dataDir);
         _store = new Lazy<PeerCacheStore>(() => PeerCacheStore.Open(Path.Combine(dataDir, options.File), _context.LoggerFactory.CreateLogger<PeerCacheServiceDiscovery>(), _context.Time));
         system.RegisterOnTermination(() =>
         {

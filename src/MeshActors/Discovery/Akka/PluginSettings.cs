@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.DependencyInjection;
+using Akka.Event;
 using MeshActors.Configuration;
 using MeshActors.Hosting;
 using MeshActors.Randomness;
@@ -20,11 +21,11 @@ internal static class PluginSettings
 {
     /// <summary>Binds with <paramref name="bind"/>.</summary>
     /// <exception cref="ConfigurationException">A setting is invalid; the message names the method and every bad setting with its fix (the inner <see cref="ConfigValidationException"/> lists them).</exception>
-    public static T Bind<T>(Config systemConfig, string method, string pluginLayer, Func<ConfigReader, T> bind)
+    public static T Bind<T>(ExtendedActorSystem system, string method, string pluginLayer, Func<ConfigReader, T> bind)
     {
         try
         {
-            var merged = MeshConfigLoader.Merge(new ConfigSources(), systemConfig);
+            var merged = MeshConfigLoader.Merge(new ConfigSources(), system.Settings.Config);
             var layers = pluginLayer.Length == 0 ? merged : new LayeredConfig([.. merged.Layers, new ConfigLayer($"the {method} plugin", pluginLayer)], merged.WorkingDirectory);
             var reader = new ConfigReader(layers);
             var options = bind(reader);
@@ -32,8 +33,18 @@ internal static class PluginSettings
         }
         catch (Exception ex) when (ex is ConfigValidationException or ConfigFileException)
         {
-            throw new ConfigurationException($"akka.discovery.{method} cannot start: {ex.Message}", ex);
+            throw CannotStart(system, method, ex.Message, ex);
         }
+    }
+
+    /// <summary>The error that stops a method from loading, logged first: Akka.Discovery creates
+    /// the method by reflection, so the caller sees it as the inner exception of a
+    /// <see cref="System.Reflection.TargetInvocationException"/>, while the log shows it as is.</summary>
+    public static ConfigurationException CannotStart(ExtendedActorSystem system, string method, string problem, Exception? cause = null)
+    {
+        var message = $"akka.discovery.{method} cannot start: {problem}";
+        Logging.GetLogger(system, typeof(MeshActorsServiceDiscovery)).Error(message);
+        return cause is null ? new ConfigurationException(message) : new ConfigurationException(message, cause);
     }
 
     /// <summary>What the providers know of the process: the ActorSystem's name as cluster id and
@@ -56,7 +67,7 @@ internal static class PluginSettings
 
     /// <summary>This process's node id: <c>meshactors.node.id</c>, or one generated once and kept
     /// in the data folder (as a node does), for providers that advertise or remember this process.</summary>
-    public static string NodeId(string id, string dataDir, string method)
+    public static string NodeId(ExtendedActorSystem system, string id, string dataDir, string method)
     {
         var node = new NodeOptions
         {
@@ -70,7 +81,7 @@ internal static class PluginSettings
         }
         catch (ConfigValidationException ex)
         {
-            throw new ConfigurationException($"akka.discovery.{method} cannot start: {ex.Message}", ex);
+            throw CannotStart(system, method, ex.Message, ex);
         }
     }
 

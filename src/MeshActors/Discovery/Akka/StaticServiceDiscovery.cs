@@ -21,7 +21,7 @@ public sealed class StaticServiceDiscovery : MeshActorsServiceDiscovery
     public StaticServiceDiscovery(ExtendedActorSystem system)
         : base(system, MethodName)
     {
-        _seeds = PluginSettings.Bind(system.Settings.Config, MethodName, "", StaticDiscoveryOptions.Bind).Seeds;
+        _seeds = PluginSettings.Bind(system, MethodName, "", StaticDiscoveryOptions.Bind).Seeds;
     }
 
     /// <summary>Created by Akka.Discovery with the method's own section (not needed: settings come from <c>meshactors.discovery.static</c>).</summary>
