@@ -21,6 +21,11 @@ public sealed record ContactPoint(NodeAddress Address, string Provider)
     /// <c>"SRV _mesh._tcp.example.com → node1.example.com:7946 (priority 10, weight 50)"</c>.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The DNS name the address was found under (an SRV target such as
+    /// <c>node1.example.com</c>), when the provider learned one; null otherwise. The Akka.Discovery
+    /// plugins report it as the target's host.</summary>
+    public string? HostName { get; init; }
+
     /// <summary>The SRV priority (RFC 2782): within a tier, lower priorities are dialled first. 0 when the source has none.</summary>
     public int Priority { get; init; }
 

@@ -52,7 +52,7 @@ internal sealed class DnsLookup(DnsClient client, ILogger logger, CancellationTo
             foreach (var address in glue)
             {
                 Use(address);
-                Add(((AddressData)address.Data).Address, srv.Port, $"SRV {srvName} → {srv.Target}:{srv.Port} (priority {srv.Priority}, weight {srv.Weight})", srv.Priority, srv.Weight);
+                Add(((AddressData)address.Data).Address, srv.Port, $"SRV {srvName} → {srv.Target}:{srv.Port} (priority {srv.Priority}, weight {srv.Weight})", srv.Priority, srv.Weight, srv.Target.TrimEnd('.'));
             }
         }
 
@@ -94,12 +94,12 @@ internal sealed class DnsLookup(DnsClient client, ILogger logger, CancellationTo
 
     private void Use(DnsRecord record) => SmallestTtl = Math.Min(SmallestTtl ?? uint.MaxValue, record.EffectiveTtl);
 
-    private void Add(IPAddress address, int port, string source, int priority, int weight)
+    private void Add(IPAddress address, int port, string source, int priority, int weight, string? hostName = null)
     {
         var nodeAddress = new NodeAddress(address.ToString(), port);
         if (seen.Add(nodeAddress))
         {
-            contactPoints.Add(new ContactPoint(nodeAddress, DnsDiscoveryProvider.ProviderName) { Source = source, Priority = priority, Weight = weight });
+            contactPoints.Add(new ContactPoint(nodeAddress, DnsDiscoveryProvider.ProviderName) { Source = source, Priority = priority, Weight = weight, HostName = hostName });
         }
     }
 }

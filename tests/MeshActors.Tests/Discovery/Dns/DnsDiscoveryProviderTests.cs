@@ -20,11 +20,11 @@ public sealed class DnsDiscoveryProviderTests
         {
             new ContactPoint(new NodeAddress("127.0.0.11", 7946), "dns")
             {
-                Priority = 10, Weight = 50, Source = "SRV _mesh._tcp.test.local → node1.test.local:7946 (priority 10, weight 50)",
+                Priority = 10, Weight = 50, Source = "SRV _mesh._tcp.test.local → node1.test.local:7946 (priority 10, weight 50)", HostName = "node1.test.local",
             },
             new ContactPoint(new NodeAddress("127.0.0.12", 7947), "dns")
             {
-                Priority = 20, Weight = 50, Source = "SRV _mesh._tcp.test.local → node2.test.local:7947 (priority 20, weight 50)",
+                Priority = 20, Weight = 50, Source = "SRV _mesh._tcp.test.local → node2.test.local:7947 (priority 20, weight 50)", HostName = "node2.test.local",
             },
         });
         result.ValidFor.Should().Be(TimeSpan.FromSeconds(5), "dnsmasq serves local-ttl=5");
