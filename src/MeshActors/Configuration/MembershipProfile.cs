@@ -27,4 +27,7 @@ public sealed record MembershipProfile
 
     /// <summary><c>akka.cluster.split-brain-resolver.stable-after</c> (keep-majority).</summary>
     public required TimeSpan StableAfter { get; init; }
+
+    /// <summary><c>akka.cluster.split-brain-resolver.down-all-when-unstable</c>.</summary>
+    public required TimeSpan DownAllWhenUnstable { get; init; }
 }

@@ -125,6 +125,7 @@ public static class MeshActorsOptionsBinder
             LeaderActionsInterval = r.Duration(p + "leader-actions-interval", TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1), d + "250ms"),
             UnreachableNodesReaperInterval = r.Duration(p + "unreachable-nodes-reaper-interval", TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1), d + "500ms"),
             StableAfter = r.Duration(p + "stable-after", TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), d + "2s"),
+            DownAllWhenUnstable = r.Duration(p + "down-all-when-unstable", TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), d + "15s"),
         };
         if (profile.StableAfter <= profile.AcceptableHeartbeatPause)
         {

@@ -49,6 +49,7 @@ public static class AkkaSettings
                 split-brain-resolver {
                   active-strategy = keep-majority
                   stable-after = {{Ms(p.StableAfter)}}
+                  down-all-when-unstable = {{Ms(p.DownAllWhenUnstable)}}
                 }
                 run-coordinated-shutdown-when-down = on
               }

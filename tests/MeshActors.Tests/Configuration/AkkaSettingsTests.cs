@@ -11,11 +11,11 @@ public sealed class AkkaSettingsTests
         ConfigurationFactory.ParseString(AkkaSettings.Hocon(MeshConfigLoader.Load(new ConfigSources { Overrides = overrides }).Options));
 
     [Theory]
-    [InlineData("lan", 500, 1500, 8.0, 500, 250, 500, 2000)]
-    [InlineData("local", 250, 1000, 8.0, 250, 200, 250, 1500)]
-    [InlineData("wan", 1000, 6000, 10.0, 1000, 1000, 1000, 15000)]
+    [InlineData("lan", 500, 1500, 8.0, 500, 250, 500, 2000, 15000)]
+    [InlineData("local", 250, 1000, 8.0, 250, 200, 250, 1500, 10000)]
+    [InlineData("wan", 1000, 6000, 10.0, 1000, 1000, 1000, 15000, 45000)]
     public void Each_profile_sets_akkas_failure_detector_gossip_and_split_brain_resolver(
-        string profile, int heartbeatMs, int pauseMs, double threshold, int gossipMs, int leaderMs, int reaperMs, int stableMs)
+        string profile, int heartbeatMs, int pauseMs, double threshold, int gossipMs, int leaderMs, int reaperMs, int stableMs, int downAllMs)
     {
         var akka = Akka("meshactors.membership.profile=" + profile);
 
@@ -26,6 +26,7 @@ public sealed class AkkaSettingsTests
         akka.GetTimeSpan("akka.cluster.leader-actions-interval").Should().Be(TimeSpan.FromMilliseconds(leaderMs));
         akka.GetTimeSpan("akka.cluster.unreachable-nodes-reaper-interval").Should().Be(TimeSpan.FromMilliseconds(reaperMs));
         akka.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after").Should().Be(TimeSpan.FromMilliseconds(stableMs));
+        akka.GetTimeSpan("akka.cluster.split-brain-resolver.down-all-when-unstable").Should().Be(TimeSpan.FromMilliseconds(downAllMs));
         akka.GetString("akka.cluster.split-brain-resolver.active-strategy").Should().Be("keep-majority");
         akka.GetString("akka.cluster.downing-provider-class").Should().Be("Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster");
         akka.GetString("akka.actor.provider").Should().Be("cluster");
