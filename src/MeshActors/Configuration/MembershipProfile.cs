@@ -13,6 +13,9 @@ public sealed record MembershipProfile
     /// <summary><c>akka.cluster.failure-detector.acceptable-heartbeat-pause</c>.</summary>
     public required TimeSpan AcceptableHeartbeatPause { get; init; }
 
+    /// <summary><c>akka.cluster.failure-detector.monitored-by-nr-of-members</c>.</summary>
+    public required int MonitoredByNrOfMembers { get; init; }
+
     /// <summary><c>akka.cluster.failure-detector.threshold</c>.</summary>
     public required double Threshold { get; init; }
 

@@ -120,6 +120,7 @@ public static class MeshActorsOptionsBinder
             Name = name,
             HeartbeatInterval = r.Duration(p + "heartbeat-interval", TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1), d + "500ms"),
             AcceptableHeartbeatPause = r.Duration(p + "acceptable-heartbeat-pause", TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10), d + "1500ms"),
+            MonitoredByNrOfMembers = (int)r.Long(p + "monitored-by-nr-of-members", 1, 100, "set a whole number from 1 to 100; Akka's default is 9"),
             Threshold = r.Double(p + "threshold", 1, 100, "set a number from 1 to 100; Akka's default is 8"),
             GossipInterval = r.Duration(p + "gossip-interval", TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1), d + "500ms"),
             LeaderActionsInterval = r.Duration(p + "leader-actions-interval", TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1), d + "250ms"),

@@ -40,6 +40,7 @@ public static class AkkaSettings
                 failure-detector {
                   heartbeat-interval = {{Ms(p.HeartbeatInterval)}}
                   acceptable-heartbeat-pause = {{Ms(p.AcceptableHeartbeatPause)}}
+                  monitored-by-nr-of-members = {{p.MonitoredByNrOfMembers}}
                   threshold = {{p.Threshold.ToString(CultureInfo.InvariantCulture)}}
                 }
                 gossip-interval = {{Ms(p.GossipInterval)}}

@@ -11,17 +11,18 @@ public sealed class AkkaSettingsTests
         ConfigurationFactory.ParseString(AkkaSettings.Hocon(MeshConfigLoader.Load(new ConfigSources { Overrides = overrides }).Options));
 
     [Theory]
-    [InlineData("lan", 500, 1500, 8.0, 500, 250, 500, 2000, 15000)]
-    [InlineData("local", 250, 1000, 8.0, 250, 200, 250, 1500, 10000)]
-    [InlineData("wan", 1000, 6000, 10.0, 1000, 1000, 1000, 15000, 45000)]
+    [InlineData("lan", 500, 1500, 8.0, 500, 250, 500, 2000, 15000, 5)]
+    [InlineData("local", 250, 1000, 8.0, 250, 200, 250, 1500, 10000, 5)]
+    [InlineData("wan", 1000, 6000, 10.0, 1000, 1000, 1000, 15000, 45000, 9)]
     public void Each_profile_sets_akkas_failure_detector_gossip_and_split_brain_resolver(
-        string profile, int heartbeatMs, int pauseMs, double threshold, int gossipMs, int leaderMs, int reaperMs, int stableMs, int downAllMs)
+        string profile, int heartbeatMs, int pauseMs, double threshold, int gossipMs, int leaderMs, int reaperMs, int stableMs, int downAllMs, int monitoredBy)
     {
         var akka = Akka("meshactors.membership.profile=" + profile);
 
         akka.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval").Should().Be(TimeSpan.FromMilliseconds(heartbeatMs));
         akka.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause").Should().Be(TimeSpan.FromMilliseconds(pauseMs));
         akka.GetDouble("akka.cluster.failure-detector.threshold").Should().Be(threshold);
+        akka.GetInt("akka.cluster.failure-detector.monitored-by-nr-of-members").Should().Be(monitoredBy);
         akka.GetTimeSpan("akka.cluster.gossip-interval").Should().Be(TimeSpan.FromMilliseconds(gossipMs));
         akka.GetTimeSpan("akka.cluster.leader-actions-interval").Should().Be(TimeSpan.FromMilliseconds(leaderMs));
         akka.GetTimeSpan("akka.cluster.unreachable-nodes-reaper-interval").Should().Be(TimeSpan.FromMilliseconds(reaperMs));
