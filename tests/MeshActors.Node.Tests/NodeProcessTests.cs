@@ -163,4 +163,30 @@ public sealed class NodeProcessTests : IDisposable
         (await missing.WaitForExitAsync()).Should().Be(2);
         missing.Output.Should().Contain($"error: {Path.Combine(_dataDir, "nowhere.conf")}: the configuration file does not exist");
     }
+
+    [Fact]
+    public async Task Labels_are_replaced_through_the_control_endpoint_and_bad_bodies_name_the_field()
+    {
+        using var node = StartNode();
+        var control = await ControlUrl(node);
+        await NodeControl.EventuallyAsync("the node is up", TimeSpan.FromSeconds(30),
+            async () => (await _http.GetAsync(new Uri(control, "/health/ready"))).IsSuccessStatusCode, () => Task.FromResult(node.Output));
+        var labels = new Uri(control, "/control/members/self/labels");
+
+        async Task<(HttpStatusCode Status, string Body)> Put(string body)
+        {
+            using var response = await _http.PutAsync(labels, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        (await Put("not json")).Should().Match<(HttpStatusCode Status, string Body)>(r => r.Status == HttpStatusCode.BadRequest && r.Body.Contains("the body is not JSON"));
+        (await Put("{\"labels\": [1]}")).Should().Match<(HttpStatusCode Status, string Body)>(r => r.Status == HttpStatusCode.BadRequest && r.Body.Contains("field 'labels' must be an object"));
+        (await Put("{\"labels\": {\"team\": 7}}")).Should().Match<(HttpStatusCode Status, string Body)>(r => r.Status == HttpStatusCode.BadRequest && r.Body.Contains("field 'labels.team' must be a string"));
+
+        var ok = await Put("{\"labels\": {\"team\": \"payments\"}}");
+        ok.Status.Should().Be(HttpStatusCode.OK, ok.Body);
+        ok.Body.Should().Contain("\"acknowledgedByAll\":true");
+        var members = await _http.GetStringAsync(new Uri(control, "/control/members"));
+        members.Should().Contain("\"labels\":{\"team\":\"payments\"}");
+    }
 }
