@@ -45,6 +45,16 @@ public sealed class MembershipProcessTests(ITestOutputHelper output) : IAsyncLif
 
     public Task DisposeAsync()
     {
+        // Every node's own account of what it did, for a failure that the tails do not explain.
+        foreach (var (i, node) in _nodes.OrderBy(n => n.Key))
+        {
+            output.WriteLine($"--- {NodeId(i)}: lifecycle and cluster lines");
+            foreach (var line in node.Output.Split('\n').Where(l => l.Contains("MeshActors.") || l.Contains("Cluster Node") || l.Contains("Lifetime") || l.Contains("[stderr]")))
+            {
+                output.WriteLine(line.Length > 400 ? line[..400] : line);
+            }
+        }
+
         foreach (var node in _nodes.Values)
         {
             node.Dispose(); // kills whatever still runs, also when the test failed half-way
