@@ -28,6 +28,9 @@ internal static partial class MeshLog
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Node {NodeId} stopped")]
     public static partial void NodeStopped(ILogger logger, string nodeId);
 
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Node {NodeId} is shutting down (Akka's coordinated shutdown, reason: {Reason})")]
+    public static partial void ShuttingDown(ILogger logger, string nodeId, string reason);
+
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Control endpoint disabled (meshactors.control.enabled = false): no health endpoints")]
     public static partial void ControlDisabled(ILogger logger);
 

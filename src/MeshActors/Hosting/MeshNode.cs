@@ -122,6 +122,14 @@ public sealed class MeshNode
         }
 
         var control = await StartControlAsync(loggers).ConfigureAwait(false);
+
+        // Akka starts coordinated shutdown for reasons an operator must see (a SIGTERM, being
+        // downed, or Akka.Remote's own reaction to a failed outbound TLS handshake); say which.
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "meshactors-log-reason", () =>
+        {
+            MeshLog.ShuttingDown(log, NodeId, CoordinatedShutdown.Get(system).ShutdownReason?.ToString() ?? "unknown");
+            return Task.FromResult(Akka.Done.Instance);
+        });
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "meshactors-control-stop", async () =>
         {
             Membership.Complete(); // ends open watch streams, so Kestrel stops without waiting for them
