@@ -25,10 +25,13 @@ public sealed class ClusterMembership
     public bool IsSelfUp => Snapshot.SelfMember?.Status is "up" or "weaklyup";
 
     /// <summary>
-    /// The changes from now on, in the order this node applied them. Read <see cref="Snapshot"/>
-    /// first for the starting state. A watcher that falls 10,000 events behind loses the oldest.
+    /// The changes from the moment of this call on (the subscription is made here, not at the
+    /// first <c>MoveNextAsync</c>), in the order this node applied them. Read
+    /// <see cref="Snapshot"/> first for the starting state. A watcher that falls 10,000 events
+    /// behind loses the oldest; enumerate what you ask for, as the subscription ends only when
+    /// the enumeration does (or the node stops).
     /// </summary>
-    public async IAsyncEnumerable<MemberEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<MemberEvent> WatchAsync(CancellationToken cancellationToken = default)
     {
         var channel = Channel.CreateBounded<MemberEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         lock (_gate)
@@ -36,6 +39,11 @@ public sealed class ClusterMembership
             _watchers.Add(channel);
         }
 
+        return ReadAsync(channel, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<MemberEvent> ReadAsync(Channel<MemberEvent> channel, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         try
         {
             await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))

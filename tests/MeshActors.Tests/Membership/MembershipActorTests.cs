@@ -25,9 +25,10 @@ public sealed class MembershipActorTests() : Akka.TestKit.Xunit2.TestKit(Configu
         var own = new MemberMetadata("node-a", "eu", "eu-1a", 100, new Dictionary<string, string>());
         using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var events = new List<MemberEvent>();
+        var stream = membership.WatchAsync(watching.Token); // subscribed here, before the actor exists
         var watch = Task.Run(async () =>
         {
-            await foreach (var e in membership.WatchAsync(watching.Token))
+            await foreach (var e in stream)
             {
                 lock (events)
                 {
