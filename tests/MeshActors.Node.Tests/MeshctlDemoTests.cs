@@ -67,6 +67,13 @@ public sealed class MeshctlDemoTests
         await demo.WaitForLineAsync(@"^3 members as seen by node-1 .*: 3 up; 0 unreachable", Convergence);
         File.ReadAllText(Path.Combine(folder, "node-2.log")).Should().Contain("(mutual TLS, key sha256:");
 
+        // Akka.Remote stops a node whose outbound TLS handshake fails, a peer killed mid-handshake
+        // included: kill only once the three nodes are associated with one another.
+        using (var control = new NodeControl())
+        {
+            await control.UntilAssociatedAsync([basePort + 100, basePort + 101, basePort + 102], 2, Convergence);
+        }
+
         // Kill, typed without a space: SIGKILL; Akka marks node-3 unreachable, the split-brain resolver downs it, it is removed.
         var beforeKill = demo.LineCount;
         demo.SendLine("k3");
