@@ -80,7 +80,7 @@ public sealed class DnsClientTests
         ids.Distinct().Should().HaveCount(3);
     }
 
-    private static DnsClient Client(string[] servers, int attempts, int timeoutMs = 2000, IRandomSource? random = null) =>
+    private static MeshActors.Dns.DnsClient Client(string[] servers, int attempts, int timeoutMs = 2000, IRandomSource? random = null) =>
         new(new DnsClientOptions
         {
             Servers = servers.Select(DnsClientOptions.ParseServer).ToList(),

@@ -20,7 +20,7 @@ public sealed class DnsDiscoveryProvider : IDiscoveryProvider
     private readonly DiscoveryContext context;
     private readonly ILogger logger;
     private readonly string resolvConfPath;
-    private DnsClient? explicitClient;
+    private MeshActors.Dns.DnsClient? explicitClient;
 
     /// <summary>Creates the provider.</summary>
     public DnsDiscoveryProvider(DnsDiscoveryOptions options, DiscoveryContext context)
@@ -39,8 +39,8 @@ public sealed class DnsDiscoveryProvider : IDiscoveryProvider
     /// <inheritdoc/>
     public string Name => ProviderName;
 
-    /// <summary>The client of the last run, for tests (its <see cref="DnsClient.Stats"/> show whether TCP was used).</summary>
-    internal DnsClient? LastClient { get; private set; }
+    /// <summary>The client of the last run, for tests (its <see cref="MeshActors.Dns.DnsClient.Stats"/> show whether TCP was used).</summary>
+    internal MeshActors.Dns.DnsClient? LastClient { get; private set; }
 
     /// <inheritdoc/>
     public async Task<DiscoveryResult> DiscoverAsync(CancellationToken cancellationToken)
@@ -97,7 +97,7 @@ public sealed class DnsDiscoveryProvider : IDiscoveryProvider
         }
     }
 
-    private DnsClient CreateClient()
+    private MeshActors.Dns.DnsClient CreateClient()
     {
         try
         {
@@ -107,7 +107,7 @@ public sealed class DnsDiscoveryProvider : IDiscoveryProvider
             }
 
             var clientOptions = DnsClientOptions.For(options.Server, options.Timeout, options.Attempts, resolvConfPath);
-            var client = new DnsClient(clientOptions, context.Random, context.Time, logger);
+            var client = new MeshActors.Dns.DnsClient(clientOptions, context.Random, context.Time, logger);
             if (options.Server.Length > 0)
             {
                 explicitClient = client;

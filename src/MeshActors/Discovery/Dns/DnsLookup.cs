@@ -8,7 +8,7 @@ namespace MeshActors.Discovery.Dns;
 
 /// <summary>One discovery run's lookups: turns SRV and A/AAAA answers into contact points, each
 /// address once, and keeps the smallest TTL of the records it used.</summary>
-internal sealed class DnsLookup(DnsClient client, ILogger logger, CancellationToken cancellationToken)
+internal sealed class DnsLookup(MeshActors.Dns.DnsClient client, ILogger logger, CancellationToken cancellationToken)
 {
     private readonly List<ContactPoint> contactPoints = [];
     private readonly HashSet<NodeAddress> seen = [];

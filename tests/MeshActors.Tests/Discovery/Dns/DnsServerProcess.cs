@@ -80,7 +80,7 @@ internal sealed class DnsServerProcess : IAsyncDisposable
 
     private async Task<bool> AnswersAsync(string probeName)
     {
-        var client = new DnsClient(new DnsClientOptions { Servers = [Endpoint], Timeout = TimeSpan.FromMilliseconds(200), Attempts = 1 }, new SeededRandomSource(1));
+        var client = new MeshActors.Dns.DnsClient(new DnsClientOptions { Servers = [Endpoint], Timeout = TimeSpan.FromMilliseconds(200), Attempts = 1 }, new SeededRandomSource(1));
         using var deadline = new CancellationTokenSource(StartDeadline);
         while (!deadline.IsCancellationRequested && !process.HasExited)
         {
