@@ -19,6 +19,9 @@ public sealed record MeshActorsOptions
     /// <summary><c>meshactors.discovery</c>.</summary>
     public required DiscoveryOptions Discovery { get; init; }
 
+    /// <summary><c>meshactors.bootstrap</c>.</summary>
+    public Bootstrap.BootstrapOptions Bootstrap { get; init; } = new();
+
     /// <summary><c>meshactors.membership</c>.</summary>
     public required MembershipOptions Membership { get; init; }
 

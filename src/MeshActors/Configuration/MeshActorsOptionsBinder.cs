@@ -49,6 +49,7 @@ public static class MeshActorsOptionsBinder
             },
             Transport = BindTransport(r, portFix),
             Discovery = BindDiscovery(r),
+            Bootstrap = Bootstrap.BootstrapOptions.Bind(r),
             Membership = BindMembership(r),
             ShutdownTimeout = r.Duration("meshactors.shutdown.timeout", TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10), "set a duration such as 5s"),
             LogLevel = r.Enum("meshactors.logging.level", LogLevel.Information),
@@ -58,6 +59,11 @@ public static class MeshActorsOptionsBinder
         if (options.Control.Enabled && options.Control.Port != 0 && options.Control.Port == options.Transport.Port)
         {
             r.Add("meshactors.control.port", $"{options.Control.Port} is also meshactors.transport.port", "give the control plane and the mesh transport different ports");
+        }
+
+        if (options.Bootstrap.Port != 0 && (options.Bootstrap.Port == options.Transport.Port || (options.Control.Enabled && options.Bootstrap.Port == options.Control.Port)))
+        {
+            r.Add("meshactors.bootstrap.port", $"{options.Bootstrap.Port} is also the {(options.Bootstrap.Port == options.Transport.Port ? "meshactors.transport.port" : "meshactors.control.port")}", "give the bootstrap endpoint a port of its own (Akka.Management uses 8558)");
         }
 
         return r.Errors.Count == 0 ? options : throw new ConfigValidationException(r.Errors);

@@ -151,4 +151,13 @@ internal static partial class MeshLog
 
     [LoggerMessage(EventId = 7603, Level = LogLevel.Warning, Message = "The peer cache {Path} failed to {Operation}: {Problem} (further write failures are not logged)")]
     public static partial void PeerCacheFailed(ILogger logger, string path, string operation, string problem);
+
+    [LoggerMessage(EventId = 7701, Level = LogLevel.Information, Message = "Bootstrap endpoint listening on {Address} ({Security})")]
+    public static partial void BootstrapListening(ILogger logger, string address, string security);
+
+    [LoggerMessage(EventId = 7702, Level = LogLevel.Information, Message = "Cluster Bootstrap started: discovery method {Method}, lookup {Lookup}, required contact points {Required}, stable margin {StableMarginMs} ms")]
+    public static partial void BootstrapStarting(ILogger logger, string method, string lookup, int required, long stableMarginMs);
+
+    [LoggerMessage(EventId = 7703, Level = LogLevel.Information, Message = "Join decided: {Outcome}; self {Self}; seed nodes [{Seeds}]; via [{Via}]; {Reason}")]
+    public static partial void JoinDecided(ILogger logger, string outcome, string self, string seeds, string via, string reason);
 }

@@ -19,6 +19,8 @@ public sealed class NodeMetrics
         TlsRefusals = factory.CreateCounter("meshactors_tls_refusals_total", "TLS handshakes this node refused, by reason.", "reason");
         RemotingEvents = factory.CreateCounter("meshactors_remoting_events_total", "Akka.Remote association lifecycle events (associated, disassociated, error), by event.", "event");
         MemberEvents = factory.CreateCounter("meshactors_member_events_total", "Membership events seen by this node, by event.", "event");
+        ForeignMembers = factory.CreateGauge("meshactors_discovery_foreign_members", "Members of another cluster with this cluster's id that the split check found (Akka never merges two clusters).");
+        BootstrapProbes = factory.CreateCounter("meshactors_discovery_bootstrap_probes_total", "Probes of contact points' bootstrap endpoints, by outcome (ok, error).", "outcome");
     }
 
     /// <summary>The registry <c>/metrics</c> exports.</summary>
@@ -38,4 +40,10 @@ public sealed class NodeMetrics
 
     /// <summary><c>meshactors_member_events_total{event}</c>.</summary>
     public Counter MemberEvents { get; }
+
+    /// <summary><c>meshactors_discovery_foreign_members</c>.</summary>
+    public Gauge ForeignMembers { get; }
+
+    /// <summary><c>meshactors_discovery_bootstrap_probes_total{outcome}</c>.</summary>
+    public Counter BootstrapProbes { get; }
 }

@@ -55,6 +55,21 @@ public static class AkkaSettings
                 run-coordinated-shutdown-when-down = on
               }
               coordinated-shutdown.run-by-clr-shutdown-hook = on
+              management.cluster.bootstrap {
+                contact-point-discovery {
+                  discovery-method = meshactors
+                  service-name = {{Quote(options.Cluster.Id)}}
+                  stable-margin = 1s
+                  interval = 500ms
+                  required-contact-point-nr = 2
+                }
+                contact-point {
+                  fallback-port = {{options.Bootstrap.Port}}
+                  filter-on-fallback-port = off
+                  probe-interval = 500ms
+                  probing-failure-timeout = 3s
+                }
+              }
             }
             """;
     }

@@ -25,12 +25,17 @@ public static class MeshActorsAkkaExtensions
         var setup = new MeshActorsSetup();
         configure?.Invoke(setup);
         var application = builder.Configuration.HasValue ? builder.Configuration.Value : null;
+        RefuseManagementAutostart(application);
         var config = setup.Config ?? MeshConfigLoader.Load(setup.Sources, application);
         var node = setup.Node ?? new MeshNode(config, setup.Time);
         var options = config.Options;
         var transport = options.Transport;
 
-        builder.AddHocon(ConfigurationFactory.ParseString(AkkaSettings.Hocon(options)), HoconAddMode.Append);
+        // akka.* keys set in MeshActors' own layers (the application's HOCON, files, MESHACTORS__
+        // variables, --set) win over what MeshActors derives, as `meshctl config resolve` shows.
+        var derived = ConfigurationFactory.ParseString(AkkaSettings.Hocon(options));
+        var akka = config.Root.HasPath("akka") ? ConfigurationFactory.ParseString("akka {\n" + config.Root.GetConfig("akka").Root + "\n}").WithFallback(derived) : derived;
+        builder.AddHocon(akka, HoconAddMode.Append);
         var remote = new RemoteOptions
         {
             HostName = transport.Host,
@@ -56,5 +61,27 @@ public static class MeshActorsAkkaExtensions
             await node.StartAsync(system, loggers).ConfigureAwait(false);
         });
         return builder;
+    }
+
+    /// <summary>Akka.Management's autostart (its extension listed in <c>akka.extensions</c>)
+    /// starts Akka.Management's own HTTP server, which fails as restored here (Akka.Http.Shim 1.5.73
+    /// calls <c>Ceen.Httpd.HttpServer.ListenAsync</c> of Ceen 0.9.9; the registry serves 0.9.10,
+    /// which lacks it), and on that failure Akka.Management terminates the ActorSystem. MeshActors
+    /// serves the bootstrap route and starts Cluster Bootstrap itself, so refuse the autostart up
+    /// front with the fix, rather than let the node die later.</summary>
+    private static void RefuseManagementAutostart(Akka.Configuration.Config? application)
+    {
+        if (application is null || !application.HasPath("akka.extensions"))
+        {
+            return;
+        }
+
+        var listed = application.GetStringList("akka.extensions").Where(e => e.Contains("Akka.Management", StringComparison.Ordinal)).ToList();
+        if (listed.Count > 0)
+        {
+            throw new ConfigValidationException([new ConfigError("akka.extensions", "the application's HOCON",
+                $"lists {string.Join(", ", listed)}, which autostarts Akka.Management's HTTP server; as restored here it cannot start (MissingMethodException: Ceen.Httpd.HttpServer.ListenAsync) and then terminates the ActorSystem",
+                "remove it: MeshActors serves the bootstrap route over mutual TLS and starts Cluster Bootstrap itself (settings stay under akka.management.cluster.bootstrap)")]);
+        }
     }
 }

@@ -22,6 +22,8 @@ public sealed class MeshNode
     private static readonly ConditionalWeakTable<ActorSystem, MeshNode> Nodes = new();
     private readonly DeferredAuditSink _audit = new();
     private ControlServer? _control;
+    private MeshActors.Bootstrap.NodeBootstrap? _bootstrap;
+    private Discovery.PeerCache.PeerCacheStore? _peerCache;
 
     internal MeshNode(LoadedConfig config, TimeProvider time)
     {
@@ -61,6 +63,13 @@ public sealed class MeshNode
 
     /// <summary>The member list, its change stream and label updates; current once started.</summary>
     public ClusterMembership Membership { get; }
+
+    /// <summary>How this node joined, its contact points and what they answered, and any second
+    /// cluster with this id the split check found.</summary>
+    public MeshActors.Bootstrap.BootstrapStatus Bootstrap { get; } = new();
+
+    /// <summary>Where this node's bootstrap endpoint listens, once started.</summary>
+    public Uri? BootstrapAddress => _bootstrap?.Address;
 
     /// <summary>The ActorSystem, once started.</summary>
     public ActorSystem? System { get; private set; }
@@ -110,16 +119,16 @@ public sealed class MeshNode
         Membership.Attach(await mesh.Ask<IActorRef>(new MeshGuardian.Start(membershipProps, "membership"), TimeSpan.FromSeconds(10)).ConfigureAwait(false));
         await mesh.Ask<IActorRef>(new MeshGuardian.Start(Props.Create(() => new RemotingEvents(Metrics)), "remoting-events"), TimeSpan.FromSeconds(10)).ConfigureAwait(false);
 
-        var seeds = Config.Options.Discovery.Static.Seeds;
-        if (seeds.Count == 0)
+        var discovery = Config.Options.Discovery;
+        if (discovery.PeerCache.Enabled)
         {
-            MeshLog.SingleNodeCluster(log, NodeId, cluster.SelfAddress.ToString());
-            cluster.Join(cluster.SelfAddress);
+            _peerCache = Discovery.PeerCache.PeerCacheStore.Open(Path.Combine(Config.Options.Node.DataDir, discovery.PeerCache.File), loggers.CreateLogger("MeshActors.PeerCache"), Time);
         }
-        else
-        {
-            MeshLog.Joining(log, string.Join(", ", SeedNodes.For(ClusterId, seeds, Tls is not null)));
-        }
+
+        var hasSources = discovery.Static.ContactPoints.Count > 0 || discovery.Static.FallbackSeeds.Count > 0 || discovery.AnyDynamicProvider
+            || (_peerCache?.All().Count > 0);
+        var mode = MeshActors.Bootstrap.NodeBootstrap.ChooseMode(cluster.Settings.SeedNodes.Count > 0, hasSources);
+        _bootstrap = await MeshActors.Bootstrap.NodeBootstrap.StartAsync(this, system, mode, _peerCache, loggers.CreateLogger("MeshActors.Bootstrap")).ConfigureAwait(false);
 
         var control = await StartControlAsync(loggers).ConfigureAwait(false);
 
@@ -134,6 +143,12 @@ public sealed class MeshNode
         {
             Membership.Complete(); // ends open watch streams, so Kestrel stops without waiting for them
             await control.DisposeAsync().ConfigureAwait(false);
+            if (_bootstrap is not null)
+            {
+                await _bootstrap.DisposeAsync().ConfigureAwait(false);
+            }
+
+            _peerCache?.Dispose();
             MeshLog.NodeStopped(log, NodeId);
             return Akka.Done.Instance;
         });
