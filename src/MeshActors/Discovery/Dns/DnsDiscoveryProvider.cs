@@ -107,7 +107,7 @@ public sealed class DnsDiscoveryProvider : IDiscoveryProvider
                 return explicitServer;
             }
 
-            var resolver = DnsResolver.For(options.Server, options.Timeout, options.Attempts, resolvConfPath);
+            var resolver = DnsResolver.For(options.Server, options.Timeout, options.Attempts, resolvConfPath, logger);
             if (options.Server.Length > 0)
             {
                 explicitServer = resolver;

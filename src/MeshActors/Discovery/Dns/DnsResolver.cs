@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
 using DnsClient;
+using MeshActors.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MeshActors.Discovery.Dns;
 
@@ -23,9 +26,11 @@ internal sealed class DnsResolver
     private readonly ResolvConf? resolvConf;
     private readonly TimeSpan timeout;
     private readonly int attempts;
+    private readonly ILogger logger;
 
-    private DnsResolver(IReadOnlyList<IPEndPoint> servers, TimeSpan timeout, int attempts, ResolvConf? resolvConf)
+    private DnsResolver(IReadOnlyList<IPEndPoint> servers, TimeSpan timeout, int attempts, ResolvConf? resolvConf, ILogger logger)
     {
+        this.logger = logger;
         this.servers = servers;
         this.timeout = timeout;
         this.attempts = attempts;
@@ -55,15 +60,21 @@ internal sealed class DnsResolver
     /// <c>options timeout:N attempts:N</c> then replace <paramref name="timeout"/> and <paramref name="attempts"/>).</summary>
     /// <exception cref="DiscoveryException">resolv.conf is missing or names no server.</exception>
     /// <exception cref="FormatException"><paramref name="server"/> is not "ip:port".</exception>
-    public static DnsResolver For(string server, TimeSpan timeout, int attempts, string resolvConfPath)
+    public static DnsResolver For(string server, TimeSpan timeout, int attempts, string resolvConfPath, ILogger? logger = null)
     {
+        logger ??= NullLogger.Instance;
         if (!string.IsNullOrWhiteSpace(server))
         {
-            return new DnsResolver([ParseServer(server)], timeout, attempts, resolvConf: null);
+            return new DnsResolver([ParseServer(server)], timeout, attempts, resolvConf: null, logger);
         }
 
         var conf = ResolvConf.Load(resolvConfPath);
-        return new DnsResolver(conf.Nameservers, conf.Timeout ?? timeout, conf.Attempts ?? attempts, conf);
+        foreach (var problem in conf.Problems)
+        {
+            MeshLog.ResolvConfProblem(logger, resolvConfPath, problem);
+        }
+
+        return new DnsResolver(conf.Nameservers, conf.Timeout ?? timeout, conf.Attempts ?? attempts, conf, logger);
     }
 
     /// <summary>Parses "ip:port" or "[ipv6]:port".</summary>
@@ -142,6 +153,7 @@ internal sealed class DnsResolver
             throw Describe(DnsResponseCode.Unassigned, name, type, AllServers(), ex.Message, ex);
         }
 
+        MeshLog.DnsAnswered(logger, name, type.ToString(), Server(response), Code(response).ToString(), response.Answers.Count, response.MessageSize);
         return Code(response) is DnsResponseCode.NoError or DnsResponseCode.NotExistentDomain
             ? response
             : throw Describe(Code(response), name, type, Server(response), response.ErrorMessage, inner: null);
