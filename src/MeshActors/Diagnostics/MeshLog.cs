@@ -75,21 +75,10 @@ internal static partial class MeshLog
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Discovery provider {Provider} recovered after {Failures} failed run(s)")]
     public static partial void DiscoveryRecovered(ILogger logger, string provider, int failures);
 
-    // 7100–7199: the DNS provider and client.
-    [LoggerMessage(EventId = 7101, Level = LogLevel.Debug, Message = "DNS {Name} {Type}: {Server} answered {ResponseCode} with {Answers} answer(s) over {Protocol}")]
-    public static partial void DnsAnswered(ILogger logger, string name, string type, string server, string responseCode, int answers, string protocol);
-
-    [LoggerMessage(EventId = 7102, Level = LogLevel.Debug, Message = "DNS {Name} {Type}: the answer from {Server} was truncated; asking again over TCP")]
-    public static partial void DnsTruncated(ILogger logger, string name, string type, string server);
-
-    [LoggerMessage(EventId = 7103, Level = LogLevel.Debug, Message = "DNS {Name} {Type}: ignored a packet from {Server}: {Problem}")]
-    public static partial void DnsIgnoredPacket(ILogger logger, string name, string type, string server, string problem);
-
-    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "DNS {Name} {Type}: the answer from {Server} is partly malformed; using the {Records} record(s) before the problem: {Problem}")]
-    public static partial void DnsPartlyMalformed(ILogger logger, string name, string type, string server, int records, string problem);
-
-    [LoggerMessage(EventId = 7105, Level = LogLevel.Debug, Message = "DNS {Name} {Type}: {Server} failed ({Failure}): {Reason}")]
-    public static partial void DnsServerFailed(ILogger logger, string name, string type, string server, string failure, string reason);
+    // 7100–7199: the DNS provider (questions are asked through DnsClient; 7102–7105 were the
+    // hand-written client's and are retired).
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Debug, Message = "DNS {Name} {Type}: {Server} answered {ResponseCode} with {Answers} answer(s) in {Size} bytes")]
+    public static partial void DnsAnswered(ILogger logger, string name, string type, string server, string responseCode, int answers, int size);
 
     [LoggerMessage(EventId = 7106, Level = LogLevel.Warning, Message = "DNS: ignored a line of {Path}: {Problem}")]
     public static partial void ResolvConfProblem(ILogger logger, string path, string problem);

@@ -45,16 +45,4 @@ public sealed record DnsMessage
     /// <summary>The EDNS0 UDP payload size (RFC 6891 §6.2.3) when the message has an OPT record;
     /// null when it has none. Set it on a query to accept answers larger than 512 bytes over UDP.</summary>
     public ushort? EdnsUdpPayloadSize { get; init; }
-
-    /// <summary>A standard recursive query for one question, with a fresh id.</summary>
-    /// <param name="id">The query id; pick it at random so off-path answers are hard to forge.</param>
-    /// <param name="question">What to ask.</param>
-    /// <param name="ednsUdpPayloadSize">The EDNS0 payload size to advertise, or null to send no OPT record.</param>
-    public static DnsMessage Query(ushort id, DnsQuestion question, ushort? ednsUdpPayloadSize = null) => new()
-    {
-        Id = id,
-        RecursionDesired = true,
-        Questions = [question],
-        EdnsUdpPayloadSize = ednsUdpPayloadSize,
-    };
 }

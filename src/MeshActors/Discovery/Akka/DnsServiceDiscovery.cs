@@ -10,6 +10,7 @@ namespace MeshActors.Discovery.Akka;
 /// and a protocol asks for the SRV records of <c>_{port}._{protocol}.{service}</c> (each target on
 /// its SRV port, host = the target's name); a lookup without them asks for the A and AAAA records
 /// of the service name (port <c>meshactors.discovery.dns.port</c>, or none when it is 0). The
+/// questions are asked through DnsClient's <c>LookupClient</c> by <see cref="DnsDiscoveryProvider"/>. The
 /// server, timeout and attempts come from <c>meshactors.discovery.dns</c>; its <c>srv</c>,
 /// <c>host</c> and <c>enabled</c> are not used (the lookup names what to ask for).
 /// </summary>

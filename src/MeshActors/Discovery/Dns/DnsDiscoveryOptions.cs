@@ -27,7 +27,7 @@ public sealed record DnsDiscoveryOptions : IProviderOptions
     /// <summary><c>timeout</c>: how long to wait for one server's answer in one attempt.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary><c>attempts</c>: how many rounds over all servers before a lookup fails.</summary>
+    /// <summary><c>attempts</c>: how many times each server is asked (DnsClient's retries + 1) before a lookup fails.</summary>
     public int Attempts { get; init; } = 2;
 
     internal static DnsDiscoveryOptions Bind(ConfigReader r)
@@ -68,7 +68,7 @@ public sealed record DnsDiscoveryOptions : IProviderOptions
         {
             try
             {
-                DnsClientOptions.ParseServer(options.Server);
+                DnsResolver.ParseServer(options.Server);
             }
             catch (FormatException ex)
             {

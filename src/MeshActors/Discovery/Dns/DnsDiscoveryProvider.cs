@@ -1,13 +1,13 @@
 using MeshActors.Diagnostics;
-using MeshActors.Dns;
 using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Discovery.Dns;
 
 /// <summary>
 /// Contact points from DNS: the targets of an SRV name (with their priority and weight) and the
-/// A/AAAA addresses of a host name on a configured port. The result is valid for the smallest
-/// TTL among the records used, so seeds that rotate in DNS are picked up at the next refresh.
+/// A/AAAA addresses of a host name on a configured port, asked through DnsClient's
+/// <c>LookupClient</c> (see <see cref="DnsResolver"/>). The result is valid for the smallest TTL
+/// among the records used, so seeds that rotate in DNS are picked up at the next refresh.
 /// </summary>
 public sealed class DnsDiscoveryProvider : IDiscoveryProvider
 {
@@ -20,7 +20,7 @@ public sealed class DnsDiscoveryProvider : IDiscoveryProvider
     private readonly DiscoveryContext context;
     private readonly ILogger logger;
     private readonly string resolvConfPath;
-    private MeshActors.Dns.DnsClient? explicitClient;
+    private DnsResolver? explicitServer;
 
     /// <summary>Creates the provider.</summary>
     public DnsDiscoveryProvider(DnsDiscoveryOptions options, DiscoveryContext context)
@@ -39,15 +39,11 @@ public sealed class DnsDiscoveryProvider : IDiscoveryProvider
     /// <inheritdoc/>
     public string Name => ProviderName;
 
-    /// <summary>The client of the last run, for tests (its <see cref="MeshActors.Dns.DnsClient.Stats"/> show whether TCP was used).</summary>
-    internal MeshActors.Dns.DnsClient? LastClient { get; private set; }
-
     /// <inheritdoc/>
     public async Task<DiscoveryResult> DiscoverAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var client = CreateClient();
-        var lookup = new DnsLookup(client, logger, cancellationToken);
+        var lookup = new DnsLookup(CreateResolver(), logger, cancellationToken);
         var errors = new List<string>();
         if (options.Srv.Length > 0)
         {
@@ -84,11 +80,14 @@ public sealed class DnsDiscoveryProvider : IDiscoveryProvider
         {
             await lookup().ConfigureAwait(false);
         }
-        catch (DnsQueryException ex)
+        catch (DnsLookupException ex)
         {
-            var hint = ex.Failure is DnsFailure.NameNotFound or DnsFailure.Refused
-                ? $"check {Settings}{setting} (and {Settings}server)"
-                : $"check {Settings}server, {Settings}timeout and {Settings}attempts";
+            var hint = ex.Failure switch
+            {
+                DnsLookupFailure.NameNotFound or DnsLookupFailure.Refused => $"check {Settings}{setting} (and {Settings}server)",
+                DnsLookupFailure.Timeout => $"check {Settings}server (does it run and is it reachable?), {Settings}timeout and {Settings}attempts",
+                _ => $"check {Settings}server, {Settings}timeout and {Settings}attempts",
+            };
             errors.Add($"{ProviderName}: {ex.Message}; {hint}");
         }
         catch (ArgumentException ex)
@@ -97,25 +96,26 @@ public sealed class DnsDiscoveryProvider : IDiscoveryProvider
         }
     }
 
-    private MeshActors.Dns.DnsClient CreateClient()
+    /// <summary>One resolver for an explicit server, kept for the provider's life; for the system
+    /// resolvers a new one per run, so a changed resolv.conf is read at the next run.</summary>
+    private DnsResolver CreateResolver()
     {
         try
         {
-            if (explicitClient is not null)
+            if (explicitServer is not null)
             {
-                return LastClient = explicitClient;
+                return explicitServer;
             }
 
-            var clientOptions = DnsClientOptions.For(options.Server, options.Timeout, options.Attempts, resolvConfPath);
-            var client = new MeshActors.Dns.DnsClient(clientOptions, context.Random, context.Time, logger);
+            var resolver = DnsResolver.For(options.Server, options.Timeout, options.Attempts, resolvConfPath, logger);
             if (options.Server.Length > 0)
             {
-                explicitClient = client;
+                explicitServer = resolver;
             }
 
-            return LastClient = client;
+            return resolver;
         }
-        catch (DnsQueryException ex)
+        catch (DiscoveryException ex)
         {
             throw new DiscoveryException($"{ProviderName}: {ex.Message} ({Settings}server)", ex);
         }

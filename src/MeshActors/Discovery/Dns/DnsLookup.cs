@@ -1,64 +1,73 @@
 using System.Net;
+using DnsClient;
+using DnsClient.Protocol;
 using MeshActors.Diagnostics;
-using MeshActors.Dns;
-using MeshActors.Discovery;
 using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Discovery.Dns;
 
 /// <summary>One discovery run's lookups: turns SRV and A/AAAA answers into contact points, each
-/// address once, and keeps the smallest TTL of the records it used.</summary>
-internal sealed class DnsLookup(MeshActors.Dns.DnsClient client, ILogger logger, CancellationToken cancellationToken)
+/// address once, and keeps the smallest TTL of the records it used. CNAMEs are followed: records
+/// reached through a CNAME chain in the answer count, and a chain that ends without addresses is
+/// asked for again at its end (at most <see cref="MaxAliasHops"/> times).</summary>
+internal sealed class DnsLookup(DnsResolver resolver, ILogger logger, CancellationToken cancellationToken)
 {
+    /// <summary>How many times a CNAME chain is followed with a new question before giving up.</summary>
+    public const int MaxAliasHops = 8;
+
+    private static readonly QueryType[] SrvOnly = [QueryType.SRV];
+    private static readonly QueryType[] Addresses = [QueryType.A, QueryType.AAAA];
+
     private readonly List<ContactPoint> contactPoints = [];
     private readonly HashSet<NodeAddress> seen = [];
 
     /// <summary>What was found, in the order found.</summary>
     public IReadOnlyList<ContactPoint> ContactPoints => contactPoints;
 
-    /// <summary>The smallest effective TTL (seconds) among the records used; null when none was used.</summary>
-    public uint? SmallestTtl { get; private set; }
+    /// <summary>The smallest TTL (seconds) among the records used; null when none was used.</summary>
+    public int? SmallestTtl { get; private set; }
 
-    /// <summary>Adds each SRV target's addresses on its port.</summary>
+    /// <summary>Adds each SRV target's addresses on its port; a target's addresses come from the
+    /// additional section when the server sent them, else from an A and AAAA question.</summary>
     public async Task SrvAsync(string srvName)
     {
-        var response = await client.QueryAsync(srvName, DnsRecordType.SRV, cancellationToken).ConfigureAwait(false);
-        var message = response.Message;
-        var records = message.Answers.Where(r => r is { IsInternetClass: true, Data: SrvData }).ToList();
+        var (name, responses) = await resolver.QueryAsync(srvName, SrvOnly, cancellationToken).ConfigureAwait(false);
+        var response = responses[0];
+        var owners = Owners(name, response.Answers, out _);
         var failures = new List<string>();
-        foreach (var record in records)
+        foreach (var srv in response.Answers.OfType<SrvRecord>().Where(r => owners.Contains(Plain(r.DomainName))))
         {
-            var srv = (SrvData)record.Data;
-            if (srv.Target.Length == 0 || srv.Port == 0)
+            var target = Plain(srv.Target);
+            if (target.Length == 0 || srv.Port == 0)
             {
                 continue;
             }
 
-            var glue = message.Additionals.Where(r => r.IsInternetClass && r.Data is AddressData && DnsName.Equal(r.Name, srv.Target)).ToList();
+            List<AddressRecord> glue = [.. response.Additionals.OfType<AddressRecord>().Where(a => Same(a.DomainName, target))];
             if (glue.Count == 0)
             {
                 try
                 {
-                    glue = await AddressesAsync(srv.Target).ConfigureAwait(false);
+                    glue = await AddressesAsync(target).ConfigureAwait(false);
                 }
-                catch (DnsQueryException ex)
+                catch (DnsLookupException ex)
                 {
-                    failures.Add($"SRV target {srv.Target}: {ex.Message}");
+                    failures.Add($"SRV target {target}: {ex.Message}");
                     continue;
                 }
             }
 
-            Use(record);
+            Use(srv);
             foreach (var address in glue)
             {
                 Use(address);
-                Add(((AddressData)address.Data).Address, srv.Port, $"SRV {srvName} → {srv.Target}:{srv.Port} (priority {srv.Priority}, weight {srv.Weight})", srv.Priority, srv.Weight, srv.Target.TrimEnd('.'));
+                Add(address.Address, srv.Port, $"SRV {name} → {target}:{srv.Port} (priority {srv.Priority}, weight {srv.Weight})", srv.Priority, srv.Weight, target);
             }
         }
 
         if (failures.Count > 0 && contactPoints.Count == 0)
         {
-            throw new DnsQueryException(DnsFailure.NameNotFound, $"no SRV target of {srvName} resolved: {string.Join("; ", failures)}");
+            throw new DnsLookupException(DnsLookupFailure.NameNotFound, $"no SRV target of {srvName} resolved: {string.Join("; ", failures)}");
         }
 
         foreach (var failure in failures)
@@ -73,26 +82,55 @@ internal sealed class DnsLookup(MeshActors.Dns.DnsClient client, ILogger logger,
         foreach (var record in await AddressesAsync(host).ConfigureAwait(false))
         {
             Use(record);
-            Add(((AddressData)record.Data).Address, port, $"{record.Type} {host}", 0, 0);
+            Add(record.Address, port, $"{record.RecordType} {host}", 0, 0);
         }
     }
 
-    private async Task<List<DnsRecord>> AddressesAsync(string name)
+    private async Task<List<AddressRecord>> AddressesAsync(string host)
     {
-        var a = client.QueryAsync(name, DnsRecordType.A, cancellationToken);
-        var aaaa = client.QueryAsync(name, DnsRecordType.AAAA, cancellationToken);
-        var responses = await Task.WhenAll(a, aaaa).ConfigureAwait(false);
-        return responses
-            .SelectMany(r => r.Message.Answers)
-            .Where(r => r is { IsInternetClass: true, Data: AddressData } && r.Type is DnsRecordType.A or DnsRecordType.AAAA && DnsName.Equal(r.Name, name) || IsAliasTarget(r, responses))
-            .ToList();
+        var name = host;
+        for (var hop = 0; ; hop++)
+        {
+            var (answered, responses) = await resolver.QueryAsync(name, Addresses, cancellationToken).ConfigureAwait(false);
+            var answers = responses.SelectMany(r => r.Answers).ToList();
+            var owners = Owners(answered, answers, out var end);
+            List<AddressRecord> addresses = [.. answers.OfType<AddressRecord>().Where(a => owners.Contains(Plain(a.DomainName)))];
+            if (addresses.Count > 0 || Same(end, answered) || hop == MaxAliasHops)
+            {
+                return addresses;
+            }
+
+            name = end;
+        }
     }
 
-    /// <summary>Addresses reached through a CNAME chain in the same answer count too.</summary>
-    private static bool IsAliasTarget(DnsRecord record, DnsResponse[] responses) =>
-        record is { IsInternetClass: true, Data: AddressData } && responses.Any(r => r.Message.Answers.Any(c => c.Data is PtrData p && c.Type == DnsRecordType.CNAME && DnsName.Equal(p.Name, record.Name)));
+    /// <summary>The names that stand for <paramref name="name"/> in <paramref name="answers"/>:
+    /// itself and every CNAME target reached from it; <paramref name="end"/> is the last one. The
+    /// CNAMEs followed count for the TTL.</summary>
+    private HashSet<string> Owners(string name, IEnumerable<DnsResourceRecord> answers, out string end)
+    {
+        var aliases = answers.OfType<CNameRecord>().ToList();
+        var owners = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Plain(name) };
+        var last = Plain(name);
+        while (aliases.FirstOrDefault(c => Same(c.DomainName, last)) is { } cname && owners.Add(Plain(cname.CanonicalName)))
+        {
+            Use(cname);
+            last = Plain(cname.CanonicalName);
+        }
 
-    private void Use(DnsRecord record) => SmallestTtl = Math.Min(SmallestTtl ?? uint.MaxValue, record.EffectiveTtl);
+        end = last;
+        return owners;
+    }
+
+    private static string Plain(DnsString name) => Plain(name.Value);
+
+    private static string Plain(string name) => name.TrimEnd('.');
+
+    private static bool Same(DnsString a, string b) => Same(a.Value, b);
+
+    private static bool Same(string a, string b) => string.Equals(Plain(a), Plain(b), StringComparison.OrdinalIgnoreCase);
+
+    private void Use(DnsResourceRecord record) => SmallestTtl = Math.Min(SmallestTtl ?? int.MaxValue, Math.Max(0, record.InitialTimeToLive));
 
     private void Add(IPAddress address, int port, string source, int priority, int weight, string? hostName = null)
     {

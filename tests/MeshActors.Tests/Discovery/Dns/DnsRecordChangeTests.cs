@@ -28,6 +28,6 @@ public sealed class DnsRecordChangeTests
         third.ContactPoints.Select(c => c.Address).Should().Equal(new NodeAddress("127.0.0.13", 7948));
         first.ValidFor.Should().Be(TimeSpan.FromSeconds(5));
         second.ValidFor.Should().Be(TimeSpan.FromSeconds(3), "the smallest TTL among the records used");
-        provider.LastClient!.Stats.UdpQueries.Should().BeGreaterThan(3, "unbound sends no additionals, so each target was resolved");
+        (await Unbound.AskedAsync(server, "node3.test.local", "A")).Should().BeTrue("unbound sends no additionals, so each target was resolved");
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using MeshActors.Randomness;
-using MeshActors.Dns;
+using DnsClient;
 
 namespace MeshActors.Tests.Discovery.Dns;
 
@@ -25,6 +24,9 @@ internal sealed class DnsServerProcess : IAsyncDisposable
     public IPEndPoint Endpoint { get; }
 
     public string Server => Endpoint.ToString();
+
+    /// <summary>The server's own process id (dnsmasq answers TCP in child processes with others).</summary>
+    public int ProcessId => process.Id;
 
     /// <summary>Starts a server: <paramref name="configure"/> writes the config for a port and
     /// folder and returns the command line; retried on another port if the server dies at once.</summary>
@@ -80,20 +82,17 @@ internal sealed class DnsServerProcess : IAsyncDisposable
 
     private async Task<bool> AnswersAsync(string probeName)
     {
-        var client = new MeshActors.Dns.DnsClient(new DnsClientOptions { Servers = [Endpoint], Timeout = TimeSpan.FromMilliseconds(200), Attempts = 1 }, new SeededRandomSource(1));
+        var client = new LookupClient(new LookupClientOptions(Endpoint) { UseCache = false, Timeout = TimeSpan.FromMilliseconds(200), Retries = 0, ThrowDnsErrors = false });
         using var deadline = new CancellationTokenSource(StartDeadline);
         while (!deadline.IsCancellationRequested && !process.HasExited)
         {
             try
             {
-                await client.QueryAsync(probeName, DnsRecordType.SOA, deadline.Token);
+                // Any response, whatever its code, means the server listens.
+                await client.QueryAsync(probeName, QueryType.SOA, QueryClass.IN, deadline.Token);
                 return true;
             }
-            catch (DnsQueryException ex) when (ex.Failure is DnsFailure.NameNotFound or DnsFailure.Refused or DnsFailure.ServerFailure)
-            {
-                return true;
-            }
-            catch (DnsQueryException)
+            catch (DnsResponseException)
             {
                 // Not listening yet (timeout or port unreachable): ask again until the deadline.
             }
@@ -104,5 +103,23 @@ internal sealed class DnsServerProcess : IAsyncDisposable
         }
 
         return false;
+    }
+
+    /// <summary>The lines of a log file in <see cref="Folder"/> once <paramref name="until"/> holds
+    /// for them, or as they are at the deadline.</summary>
+    public async Task<IReadOnlyList<string>> LogAsync(string fileName, Func<IReadOnlyList<string>, bool> until)
+    {
+        var path = Path.Combine(Folder, fileName);
+        using var deadline = new CancellationTokenSource(StartDeadline);
+        while (true)
+        {
+            IReadOnlyList<string> lines = File.Exists(path) ? await File.ReadAllLinesAsync(path, CancellationToken.None) : [];
+            if (until(lines) || deadline.IsCancellationRequested)
+            {
+                return lines;
+            }
+
+            await Task.Delay(20, CancellationToken.None);
+        }
     }
 }

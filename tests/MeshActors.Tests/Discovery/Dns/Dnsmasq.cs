@@ -11,10 +11,25 @@ internal static class Dnsmasq
             File.WriteAllLines(conf,
             [
                 $"port={port}", "listen-address=127.0.0.1", "bind-interfaces", "no-resolv", "no-hosts", "no-poll",
-                "local=/test.local/", "local-ttl=5", .. records,
+                "local=/test.local/", "local-ttl=5", "log-queries=extra", .. records,
             ]);
             return $"--keep-in-foreground --conf-file={conf} --pid-file={Path.Combine(folder, "dnsmasq.pid")} --log-facility={Path.Combine(folder, "dnsmasq.log")} --user=root";
         }, "test.local");
+
+    /// <summary>The questions dnsmasq logged for <paramref name="name"/>, once at least
+    /// <paramref name="atLeast"/> are there (or at the deadline). Each carries the id of the
+    /// process that answered: dnsmasq answers TCP in a child process, UDP in its own.</summary>
+    public static async Task<IReadOnlyList<(int Pid, string Type)>> QuestionsAsync(DnsServerProcess server, string name, int atLeast)
+    {
+        var lines = await server.LogAsync("dnsmasq.log", l => Questions(l, name).Count >= atLeast);
+        return Questions(lines, name);
+    }
+
+    private static List<(int Pid, string Type)> Questions(IReadOnlyList<string> lines, string name) =>
+        lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"dnsmasq\[(\d+)\]: .* query\[(\w+)\] (\S+) from "))
+            .Where(m => m.Success && string.Equals(m.Groups[3].Value, name, StringComparison.OrdinalIgnoreCase))
+            .Select(m => (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[2].Value))
+            .ToList();
 
     /// <summary>The two-node zone of TESTPEERS.md: an SRV name with two targets and their A records.</summary>
     public static readonly string[] TwoNodes =

@@ -3,14 +3,37 @@ using System.Net.Sockets;
 
 namespace MeshActors.Tests.Discovery.Dns;
 
-/// <summary>A bound UDP socket that never reads: queries to it get no answer (and no ICMP error).</summary>
+/// <summary>A UDP socket that reads every query and never answers (and sends no ICMP error);
+/// <see cref="Received"/> counts the queries, so a test sees how often a client asked.</summary>
 internal sealed class SilentUdpServer : IDisposable
 {
     private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+    private readonly Task loop;
+    private int received;
 
-    public SilentUdpServer() => socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+    public SilentUdpServer()
+    {
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        loop = Task.Run(ReadAsync);
+    }
 
     public string Server => socket.LocalEndPoint!.ToString()!;
 
-    public void Dispose() => socket.Dispose();
+    public int Received => Volatile.Read(ref received);
+
+    public void Dispose()
+    {
+        socket.Dispose();
+        _ = loop.Exception;
+    }
+
+    private async Task ReadAsync()
+    {
+        var buffer = new byte[2048];
+        while (true)
+        {
+            await socket.ReceiveAsync(buffer, SocketFlags.None);
+            Interlocked.Increment(ref received);
+        }
+    }
 }

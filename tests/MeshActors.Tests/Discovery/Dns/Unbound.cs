@@ -15,13 +15,22 @@ internal static class Unbound
                 "server:",
                 $"  interface: 127.0.0.1@{port}", $"  port: {port}", "  username: \"\"", "  chroot: \"\"",
                 $"  directory: \"{folder}\"", $"  pidfile: \"{folder}/unbound.pid\"", "  do-daemonize: no",
-                "  use-syslog: no", $"  logfile: \"{folder}/unbound.log\"", "  do-ip6: no",
+                "  use-syslog: no", "  log-queries: yes", $"  logfile: \"{folder}/unbound.log\"", "  do-ip6: no",
                 "  access-control: 127.0.0.0/8 allow", "  local-zone: \"test.local.\" static",
                 .. localData.Select(d => $"  local-data: \"{d}\""),
                 "remote-control:", "  control-enable: yes", $"  control-interface: \"{folder}/control.sock\"", "  control-use-cert: no",
             ]);
             return $"-d -c {conf}";
         }, "test.local");
+
+    /// <summary>Whether unbound logged a question for <paramref name="name"/> of <paramref name="type"/>
+    /// (waiting for it until the deadline).</summary>
+    public static async Task<bool> AskedAsync(DnsServerProcess server, string name, string type)
+    {
+        var line = $" {name}. {type} IN";
+        var lines = await server.LogAsync("unbound.log", l => l.Any(x => x.Contains(" info: ", StringComparison.Ordinal) && x.EndsWith(line, StringComparison.OrdinalIgnoreCase)));
+        return lines.Any(x => x.Contains(" info: ", StringComparison.Ordinal) && x.EndsWith(line, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>Runs unbound-control against <paramref name="server"/>; fails the test when it fails.</summary>
     public static async Task ControlAsync(DnsServerProcess server, params string[] arguments)

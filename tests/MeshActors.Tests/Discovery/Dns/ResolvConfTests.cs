@@ -1,7 +1,8 @@
 using System.Net;
-using MeshActors.Dns;
+using MeshActors.Discovery;
+using MeshActors.Discovery.Dns;
 
-namespace MeshActors.Tests.Dns;
+namespace MeshActors.Tests.Discovery.Dns;
 
 public sealed class ResolvConfTests
 {
@@ -36,7 +37,7 @@ public sealed class ResolvConfTests
     {
         var act = () => ResolvConf.Load("/nonexistent/resolv.conf");
 
-        act.Should().Throw<DnsQueryException>().Where(e => e.Failure == DnsFailure.NoServers)
+        act.Should().Throw<DiscoveryException>()
             .WithMessage("no DNS servers: cannot read /nonexistent/resolv.conf*set the server explicitly as ip:port");
     }
 
@@ -50,7 +51,7 @@ public sealed class ResolvConfTests
 
             var act = () => ResolvConf.Load(path);
 
-            act.Should().Throw<DnsQueryException>()
+            act.Should().Throw<DiscoveryException>()
                 .WithMessage($"no DNS servers: {path} has no usable nameserver line (line 2: \"nameserver bogus\" does not name an IP address)*");
         }
         finally
@@ -67,11 +68,12 @@ public sealed class ResolvConfTests
         {
             File.WriteAllText(path, "nameserver 127.0.0.53\noptions attempts:3\n");
 
-            var options = DnsClientOptions.For("", TimeSpan.FromSeconds(2), 2, path);
+            var conf = ResolvConf.Load(path);
+            var resolver = DnsResolver.For("", TimeSpan.FromSeconds(2), 2, path);
 
-            options.Servers.Should().Equal(new IPEndPoint(IPAddress.Parse("127.0.0.53"), 53));
-            options.Attempts.Should().Be(3);
-            options.Timeout.Should().Be(TimeSpan.FromSeconds(2));
+            resolver.Servers.Should().Equal(new IPEndPoint(IPAddress.Parse("127.0.0.53"), 53));
+            conf.Attempts.Should().Be(3);
+            conf.Timeout.Should().BeNull("the file does not say, so meshactors.discovery.dns.timeout stays");
         }
         finally
         {
@@ -85,7 +87,7 @@ public sealed class ResolvConfTests
     [InlineData(" 10.0.0.1:53 ", "10.0.0.1:53")]
     public void An_explicit_server_is_ip_and_port(string text, string expected)
     {
-        DnsClientOptions.For(text, TimeSpan.FromSeconds(1), 1).Servers.Single().ToString().Should().Be(expected);
+        DnsResolver.For(text, TimeSpan.FromSeconds(1), 1, "/nonexistent/resolv.conf").Servers.Single().ToString().Should().Be(expected);
     }
 
     [Theory]
@@ -94,8 +96,28 @@ public sealed class ResolvConfTests
     [InlineData("::1")]
     public void A_server_without_a_port_or_with_a_name_is_refused(string text)
     {
-        var act = () => DnsClientOptions.ParseServer(text);
+        var act = () => DnsResolver.ParseServer(text);
 
         act.Should().Throw<FormatException>().WithMessage("*write ip:port*");
+    }
+
+    [Theory]
+    [InlineData("nameserver 10.0.0.2\nsearch a.svc.cluster.local svc.cluster.local\noptions ndots:5\n", "_mesh._tcp.seeds",
+        "_mesh._tcp.seeds.a.svc.cluster.local,_mesh._tcp.seeds.svc.cluster.local,_mesh._tcp.seeds")]
+    [InlineData("nameserver 10.0.0.2\nsearch example.com\n", "seeds.test.local", "seeds.test.local,seeds.test.local.example.com")]
+    [InlineData("nameserver 10.0.0.2\nsearch example.com\n", "seeds", "seeds.example.com,seeds")]
+    [InlineData("nameserver 10.0.0.2\nsearch one.com\ndomain two.com.\n", "seeds", "seeds.two.com,seeds")]
+    [InlineData("nameserver 10.0.0.2\noptions ndots:0\nsearch example.com\n", "seeds", "seeds,seeds.example.com")]
+    [InlineData("nameserver 10.0.0.2\n", "seeds", "seeds")]
+    public void The_search_list_and_ndots_order_the_names_asked_as_glibc_does(string text, string name, string expected)
+    {
+        ResolvConf.Parse(text).Candidates(name).Should().Equal(expected.Split(','));
+    }
+
+    [Fact]
+    public void Ndots_is_1_unless_the_file_says_and_is_capped_at_15()
+    {
+        ResolvConf.Parse("nameserver 10.0.0.2\n").Ndots.Should().Be(1);
+        ResolvConf.Parse("options ndots:40\n").Ndots.Should().Be(15);
     }
 }
