@@ -5,10 +5,11 @@ using MeshActors.Discovery.Aws;
 namespace MeshActors.Discovery.Akka;
 
 /// <summary>
-/// <c>meshactors-aws</c>: the running EC2 instances carrying every tag of
-/// <c>meshactors.discovery.aws.tags</c> (DescribeInstances, signed with SigV4 from the standard
-/// credential chain), on every lookup, whatever its service name. The port is <c>port</c> or the
-/// instance's <c>port-tag</c>; with both unset the targets have no port.
+/// <c>meshactors-aws</c>, with the settings of Akka.Discovery.AwsApi's <c>aws-api-ec2-tag-based</c>
+/// under <c>meshactors.discovery.aws</c>: a lookup finds the running EC2 instances whose tag
+/// <c>tag-key</c> equals the lookup's service name and that match <c>filters</c>
+/// (DescribeInstances through AWSSDK.EC2, credentials from the standard AWS chain), one target
+/// per port of <c>ports</c> per instance (none: targets without a port).
 /// </summary>
 public sealed class AwsServiceDiscovery : MeshActorsServiceDiscovery
 {
@@ -17,19 +18,19 @@ public sealed class AwsServiceDiscovery : MeshActorsServiceDiscovery
 
     private const string Settings = "meshactors.discovery.aws.";
 
-    private readonly Func<IDiscoveryProvider> _create;
+    private readonly Func<string, IDiscoveryProvider> _create;
     private readonly TimeSpan _timeout;
 
     /// <summary>Created by Akka.Discovery for <c>akka.discovery.meshactors-aws</c>.</summary>
-    /// <exception cref="global::Akka.Configuration.ConfigurationException">A setting of <c>meshactors.discovery.aws</c> is invalid or <c>tags</c> is empty; the message names it.</exception>
+    /// <exception cref="global::Akka.Configuration.ConfigurationException">A setting of <c>meshactors.discovery.aws</c> is invalid (e.g. <c>filters</c>), or an old one is still set; the message names it and the fix.</exception>
     public AwsServiceDiscovery(ExtendedActorSystem system)
         : base(system, MethodName)
     {
-        // Selecting the method turns the provider on, which makes tags required.
+        // Selecting the method turns the provider on, which makes tag-key or filters required.
         var options = PluginSettings.Bind(system, MethodName, Settings + "enabled = true", AwsDiscoveryOptions.Bind);
         var context = PluginSettings.Context(system);
         _timeout = options.RequestTimeout;
-        _create = () => new AwsDiscoveryProvider(options, context);
+        _create = service => new AwsDiscoveryProvider(options, context, service, credentials: null);
     }
 
     /// <summary>Created by Akka.Discovery with the method's own section (not needed: settings come from <c>meshactors.discovery.aws</c>).</summary>
@@ -38,15 +39,17 @@ public sealed class AwsServiceDiscovery : MeshActorsServiceDiscovery
     {
     }
 
-    /// <summary>Over a provider given directly, without an ActorSystem (tests).</summary>
+    /// <summary>Over a provider given directly, whatever the service name, without an ActorSystem (tests).</summary>
     internal AwsServiceDiscovery(IDiscoveryProvider provider)
         : base(null, MethodName)
     {
-        _create = () => provider;
+        _create = _ => provider;
     }
 
     private protected override string TimeoutHint =>
         $"check the EC2 endpoint and credentials, or give the lookup more time than {Settings}request-timeout ({_timeout.TotalMilliseconds:0} ms) per page";
 
-    private protected override (string Key, Func<IDiscoveryProvider> Create) ProviderFor(Lookup lookup) => ("", _create);
+    // One provider (and EC2 client) per service name: Cluster Bootstrap asks for one.
+    private protected override (string Key, Func<IDiscoveryProvider> Create) ProviderFor(Lookup lookup) =>
+        (lookup.ServiceName, () => _create(lookup.ServiceName));
 }

@@ -1,15 +1,18 @@
+using System.Net;
+using Amazon.EC2;
+using Amazon.EC2.Model;
 using Amazon.Runtime;
 using MeshActors.Diagnostics;
-using MeshActors.Discovery.Http;
-using MeshActors.Discovery;
 using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Discovery.Aws;
 
 /// <summary>
-/// Finds running EC2 instances that carry every configured tag, through the EC2 Query API
-/// (<c>DescribeInstances</c>, SigV4-signed, following <c>NextToken</c> pages), and offers their
-/// private IPs as contact points.
+/// Finds running EC2 instances through AWSSDK.EC2's <c>DescribeInstances</c> (following
+/// <c>NextToken</c> pages): those whose tag <c>tag-key</c> equals the service name and that match
+/// <c>filters</c>, as Akka.Discovery.AwsApi's <c>aws-api-ec2-tag-based</c> method does. Each
+/// instance's private IP is a contact point once per port of <c>ports</c> (or on its
+/// <c>port-tag</c> port). Credentials come from the standard AWS chain.
 /// </summary>
 public sealed class AwsDiscoveryProvider : IDiscoveryProvider
 {
@@ -17,76 +20,75 @@ public sealed class AwsDiscoveryProvider : IDiscoveryProvider
     private const int MaxPages = 100;
     private readonly AwsDiscoveryOptions _options;
     private readonly DiscoveryContext _context;
-    private readonly Func<string, string?> _environment;
-    private readonly Func<CancellationToken, Task<ImmutableCredentials>> _credentials;
-    private readonly HttpClient _client;
-    private readonly HttpCallSettings _call;
+    private readonly string _serviceName;
+    private readonly Ec2Client _client;
     private readonly ILogger _logger;
-    private readonly IDisposable? _ownedChain;
     private int _disposed;
 
-    /// <summary>Creates the provider with the standard credential chain and the system trust store.</summary>
+    /// <summary>Creates the provider for a MeshActors node: the service name is the cluster id
+    /// (<see cref="DiscoveryContext.ClusterId"/>); credentials come from the standard AWS chain.</summary>
     public AwsDiscoveryProvider(AwsDiscoveryOptions options, DiscoveryContext context)
-        : this(options, context, Environment.GetEnvironmentVariable, null, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        : this(options, context, context.ClusterId, credentials: null)
     {
     }
 
-    internal AwsDiscoveryProvider(
-        AwsDiscoveryOptions options, DiscoveryContext context, Func<string, string?> environment,
-        Func<CancellationToken, Task<ImmutableCredentials>>? credentials, HttpMessageHandler handler)
+    /// <summary>Creates the provider for <paramref name="serviceName"/> (an Akka.Discovery
+    /// lookup's), with <paramref name="credentials"/> or, when null, the standard AWS chain.</summary>
+    internal AwsDiscoveryProvider(AwsDiscoveryOptions options, DiscoveryContext context, string serviceName, AWSCredentials? credentials)
     {
         _options = options;
         _context = context;
-        _environment = environment;
-        if (credentials is null)
-        {
-            var chain = new AwsCredentialChain();
-            _ownedChain = chain;
-            credentials = chain.ResolveAsync;
-        }
-
-        _credentials = credentials;
-        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        _call = new HttpCallSettings(Name, Setting + "request-timeout", "the system trust store (use a public endpoint)", options.RequestTimeout);
+        _serviceName = serviceName;
+        _client = new Ec2Client(options, credentials, context.Time);
         _logger = context.LoggerFactory.CreateLogger<AwsDiscoveryProvider>();
     }
 
     /// <inheritdoc/>
     public string Name => "aws";
 
+    /// <summary>The DescribeInstances filters every page is asked with: running instances, the
+    /// service's tag (unless <c>tag-key</c> is empty), then <c>filters</c> in order.</summary>
+    internal List<Filter> Filters()
+    {
+        var filters = new List<Filter> { new("instance-state-name", ["running"]) };
+        if (_options.TagKey.Length > 0)
+        {
+            filters.Add(new("tag:" + _options.TagKey, [_serviceName]));
+        }
+
+        filters.AddRange(_options.FilterList.Select(f => new Filter(f.Name, [.. f.Values])));
+        return filters;
+    }
+
     /// <inheritdoc/>
     public async Task<DiscoveryResult> DiscoverAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var region = Region();
-        var endpoint = Endpoint(region);
-        var credentials = await CredentialsAsync(cancellationToken).ConfigureAwait(false);
-        var instances = new List<Ec2Instance>();
+        if (_options.TagKey.Length > 0 && string.IsNullOrWhiteSpace(_serviceName))
+        {
+            throw new DiscoveryException($"aws: the service name is empty, so no instance can carry the tag {_options.TagKey}; look up a service name (the cluster id), or set {Setting}tag-key = \"\" and select by {Setting}filters");
+        }
+
+        var client = await _client.GetAsync(cancellationToken).ConfigureAwait(false);
+        var request = new DescribeInstancesRequest { Filters = Filters() };
+        var instances = new List<Instance>();
         var tokens = new HashSet<string>(StringComparer.Ordinal);
-        string? next = null;
         var pages = 0;
         do
         {
-            if (++pages > MaxPages || (next is not null && !tokens.Add(next)))
+            if (++pages > MaxPages || (request.NextToken is { } token && !tokens.Add(token)))
             {
-                throw new DiscoveryException($"aws: DescribeInstances kept returning more pages (over {MaxPages}, or a repeated NextToken); narrow {Setting}tags");
+                throw new DiscoveryException($"aws: DescribeInstances kept returning more pages (over {MaxPages}, or a repeated NextToken); narrow {Setting}filters");
             }
 
-            var page = await PageAsync(endpoint, region, credentials, next, cancellationToken).ConfigureAwait(false);
-            instances.AddRange(page.Instances);
-            next = page.NextToken;
+            var page = await _client.DescribeAsync(client, request, cancellationToken).ConfigureAwait(false);
+            instances.AddRange((page.Reservations ?? []).SelectMany(r => r.Instances ?? []));
+            request.NextToken = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
         }
-        while (next is not null);
+        while (request.NextToken is not null);
 
-        var fallbackPort = _options.Port > 0 ? _options.Port : _context.LocalAddress.Port;
-        var points = instances
-            .Select(i => new ContactPoint(new NodeAddress(i.PrivateIp, PortOf(i, fallbackPort)), Name)
-            {
-                Source = $"EC2 {i.InstanceId} (running, {region}) → {i.PrivateIp}",
-            })
-            .DistinctBy(c => c.Address)
-            .ToList();
-        MeshLog.AwsDiscovered(_logger, points.Count, pages, region);
+        var points = instances.Where(IsUsable).SelectMany(ContactPoints).DistinctBy(c => c.Address).ToList();
+        MeshLog.AwsDiscovered(_logger, points.Count, pages, _client.RegionName);
         return new DiscoveryResult(points);
     }
 
@@ -96,77 +98,33 @@ public sealed class AwsDiscoveryProvider : IDiscoveryProvider
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _client.Dispose();
-            _ownedChain?.Dispose();
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private async Task<Ec2Page> PageAsync(Uri endpoint, string region, ImmutableCredentials credentials, string? nextToken, CancellationToken cancellationToken)
-    {
-        var body = Ec2Query.Body(Ec2Query.DescribeInstances(_options.TagFilters, nextToken));
-        var answer = await DiscoveryHttp.SendAsync(_client, () => Request(endpoint, body, credentials, region), _call, _context.Time, cancellationToken).ConfigureAwait(false);
-        if (!answer.IsSuccess)
-        {
-            throw Ec2Errors.From(answer, _call, region);
-        }
+    // The filter asks for running instances; an answer that has others (or no usable IP) is not trusted.
+    private static bool IsUsable(Instance instance) =>
+        instance.State?.Name?.Value == InstanceStateName.Running.Value && IPAddress.TryParse(instance.PrivateIpAddress, out _);
 
-        try
-        {
-            return Ec2ResponseParser.Parse(answer.Body);
-        }
-        catch (FormatException ex)
-        {
-            throw new DiscoveryException($"aws: {DiscoveryHttp.Describe(endpoint)} did not return a DescribeInstances response: {ex.Message}; check {Setting}endpoint", ex);
-        }
+    private IEnumerable<ContactPoint> ContactPoints(Instance instance)
+    {
+        var ip = instance.PrivateIpAddress.Trim();
+        var source = $"EC2 {instance.InstanceId} (running{(_options.TagKey.Length > 0 ? $", {_options.TagKey}={_serviceName}" : "")}) → {ip}";
+        return PortsOf(instance).Select(port => new ContactPoint(new NodeAddress(ip, port), Name) { Source = source });
     }
 
-    private HttpRequestMessage Request(Uri endpoint, byte[] body, ImmutableCredentials credentials, string region)
+    // port-tag wins for its instance; else every port of ports; else the local port (0 for an
+    // Akka.Discovery lookup: a target without a port, as Akka's own method answers).
+    private IEnumerable<int> PortsOf(Instance instance)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.TryAddWithoutValidation("Content-Type", SigV4Signer.FormContentType);
-        foreach (var (name, value) in SigV4Signer.Sign(endpoint, body, credentials, region, "ec2", _context.Time.GetUtcNow()))
+        if (_options.PortTag.Length > 0 &&
+            instance.Tags?.FirstOrDefault(t => t.Key == _options.PortTag)?.Value is { } text &&
+            int.TryParse(text, out var tagged) && tagged is > 0 and <= 65535)
         {
-            request.Headers.TryAddWithoutValidation(name, value);
+            return [tagged];
         }
 
-        return request;
+        return _options.Ports.Count > 0 ? _options.Ports.Distinct() : [_context.LocalAddress.Port];
     }
-
-    private async Task<ImmutableCredentials> CredentialsAsync(CancellationToken cancellationToken)
-    {
-        using var deadline = new CancellationTokenSource(_options.RequestTimeout, _context.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        try
-        {
-            var credentials = await _credentials(linked.Token).ConfigureAwait(false);
-            return credentials is { AccessKey.Length: > 0, SecretKey.Length: > 0 }
-                ? credentials
-                : throw new DiscoveryException($"aws: the credential chain returned an empty access key or secret; checked {AwsCredentialChain.SourcesChecked}");
-        }
-        catch (Exception ex) when (ex is not DiscoveryException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new DiscoveryException(
-                $"aws: no usable AWS credentials ({ex.Message.Trim()}); checked {AwsCredentialChain.SourcesChecked}. " +
-                "Attach an IAM role allowing ec2:DescribeInstances to the instance or task, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", ex);
-        }
-    }
-
-    private string Region()
-    {
-        var region = _options.Region.Length > 0 ? _options.Region : _environment("AWS_REGION") is { Length: > 0 } r ? r : _environment("AWS_DEFAULT_REGION");
-        return string.IsNullOrWhiteSpace(region)
-            ? throw new DiscoveryException($"aws: no region: set {Setting}region (e.g. \"eu-west-1\"), or AWS_REGION / AWS_DEFAULT_REGION")
-            : region.Trim();
-    }
-
-    private Uri Endpoint(string region) =>
-        Uri.TryCreate(_options.Endpoint.Length > 0 ? _options.Endpoint : $"https://ec2.{region}.amazonaws.com", UriKind.Absolute, out var uri)
-            ? uri
-            : throw new DiscoveryException($"aws: \"{_options.Endpoint}\" (or region \"{region}\") does not form an endpoint URL; set {Setting}endpoint or {Setting}region");
-
-    private int PortOf(Ec2Instance instance, int fallback) =>
-        _options.PortTag.Length > 0 && instance.Tags.TryGetValue(_options.PortTag, out var text) && int.TryParse(text, out var port) && port is > 0 and <= 65535
-            ? port
-            : fallback;
 }

@@ -8,7 +8,6 @@ public sealed class PlatformServiceDiscoveryTests
 {
     [Theory]
     [InlineData("meshactors-http", "meshactors.discovery.http.url")]
-    [InlineData("meshactors-aws", "meshactors.discovery.aws.tags")]
     public async Task A_method_without_its_required_setting_fails_the_load_naming_it(string method, string setting)
     {
         using var system = AkkaSystems.Create("");

@@ -1,20 +1,23 @@
 using Amazon.Runtime;
 using MeshActors.Discovery;
 using MeshActors.Discovery.Aws;
-using MeshActors.Discovery.Http;
 using MeshActors.Tests.Discovery.Fixtures;
 
 namespace MeshActors.Tests.Discovery.Aws;
 
-/// <summary>A signature-checking fake EC2 endpoint over real HTTPS, and providers that trust its
-/// CA through the internal handler constructor and sign with the given credentials.</summary>
+/// <summary>A fake EC2 endpoint over real HTTPS, and providers that reach it through AWSSDK.EC2:
+/// <c>endpoint</c> is the fixture server, <c>ca</c> its test CA (the documented setting for a
+/// private CA), credentials given to the SDK directly unless a test asks for the standard chain.</summary>
 internal sealed class AwsTestbed(FixtureHttpsServer server, FakeEc2 ec2) : HttpsProviderTestbed<AwsDiscoveryProvider>(server), IProviderTestbed
 {
+    /// <summary>The service name the providers look for (the test context's cluster id).</summary>
+    public const string Service = "test-cluster";
+
     public string ProviderName => "aws";
 
     public FakeEc2 Ec2 { get; } = ec2;
 
-    public static ImmutableCredentials GoodCredentials => new(FakeEc2.AccessKey, FakeEc2.Secret, null);
+    public static AWSCredentials GoodCredentials => new BasicAWSCredentials(FakeEc2.AccessKey, FakeEc2.Secret);
 
     public static async Task<AwsTestbed> StartAsync()
     {
@@ -24,6 +27,10 @@ internal sealed class AwsTestbed(FixtureHttpsServer server, FakeEc2 ec2) : Https
         return new AwsTestbed(server, ec2);
     }
 
+    /// <summary>An instance of the fleet: running, tagged service = <see cref="Service"/>.</summary>
+    public static (string, string, string?, (string, string)[]) Running(string id, string ip, params (string, string)[] moreTags) =>
+        (id, "running", ip, [("service", Service), .. moreTags]);
+
     public AwsDiscoveryOptions Options(Func<AwsDiscoveryOptions, AwsDiscoveryOptions>? change = null)
     {
         var options = new AwsDiscoveryOptions
@@ -32,24 +39,18 @@ internal sealed class AwsTestbed(FixtureHttpsServer server, FakeEc2 ec2) : Https
             RefreshInterval = TimeSpan.FromSeconds(60),
             Region = FakeEc2.Region,
             Endpoint = Server.BaseUri.ToString(),
-            Tags = ["mesh-cluster=test"],
+            Ca = FixtureHttpsServer.CaPemPath,
             PortTag = "mesh-port",
         };
         return change is null ? options : change(options);
     }
 
-    public AwsDiscoveryProvider Provider(
-        AwsDiscoveryOptions? options = null, Func<CancellationToken, Task<ImmutableCredentials>>? credentials = null, Func<string, string?>? environment = null)
-    {
-        return Track(new AwsDiscoveryProvider(
-            options ?? Options(), DiscoveryTestContext.Create(), environment ?? (_ => null),
-            credentials ?? (_ => Task.FromResult(GoodCredentials)),
-            TrustedCaHandler.Create(FixtureHttpsServer.CaPemPath, "aws", "test CA")));
-    }
+    public AwsDiscoveryProvider Provider(AwsDiscoveryOptions? options = null, AWSCredentials? credentials = null, bool standardChain = false) =>
+        Track(new AwsDiscoveryProvider(options ?? Options(), DiscoveryTestContext.Create(), Service, standardChain ? null : credentials ?? GoodCredentials));
 
     public Task<IDiscoveryProvider> ServingAsync(IReadOnlyList<NodeAddress> targets)
     {
-        Ec2.Pages = [FakeEc2.Page(targets.Select((t, i) => ($"i-{i:x8}", "running", (string?)t.Host, new[] { ("mesh-cluster", "test"), ("mesh-port", t.Port.ToString()) })))];
+        Ec2.Pages = [FakeEc2.Page(targets.Select((t, i) => Running($"i-{i:x8}", t.Host, ("mesh-port", t.Port.ToString()))))];
         return Task.FromResult<IDiscoveryProvider>(Provider());
     }
 
@@ -61,5 +62,4 @@ internal sealed class AwsTestbed(FixtureHttpsServer server, FakeEc2 ec2) : Https
         Ec2.Pages = ["<DescribeInstancesResponse><reservationSet><item><instancesSet><item>"];
         return Task.FromResult<IDiscoveryProvider>(Provider());
     }
-
 }

@@ -11,9 +11,11 @@ public sealed class PlatformOptionsBindingTests
     [InlineData("meshactors.discovery.kubernetes.enabled=true;meshactors.discovery.kubernetes.mode=endpoint-slices", "meshactors.discovery.kubernetes.service-name", "needs the Service")]
     [InlineData("meshactors.discovery.kubernetes.enabled=true;meshactors.discovery.kubernetes.label-selector=\"\"", "meshactors.discovery.kubernetes.label-selector", "every pod")]
     [InlineData("meshactors.discovery.kubernetes.mode=watch", "meshactors.discovery.kubernetes.mode", "not one of pods, endpoint-slices")]
-    [InlineData("meshactors.discovery.aws.enabled=true", "meshactors.discovery.aws.tags", "every running instance")]
-    [InlineData("meshactors.discovery.aws.tags=[\"novalue\"]", "meshactors.discovery.aws.tags.0", "not key=value")]
-    [InlineData("meshactors.discovery.aws.port=70000", "meshactors.discovery.aws.port", "out of range")]
+    [InlineData("meshactors.discovery.aws.enabled=true;meshactors.discovery.aws.tag-key=\"\"", "meshactors.discovery.aws.filters", "every running instance")]
+    [InlineData("meshactors.discovery.aws.filters=\"tag:a=b=c\"", "meshactors.discovery.aws.filters", "more than one '='")]
+    [InlineData("meshactors.discovery.aws.ports=[70000]", "meshactors.discovery.aws.ports.0", "not a port")]
+    [InlineData("meshactors.discovery.aws.tags=[\"mesh-cluster=prod\"]", "meshactors.discovery.aws.tags", "replaced by meshactors.discovery.aws.filters")]
+    [InlineData("meshactors.discovery.aws.port=7950", "meshactors.discovery.aws.port", "replaced by meshactors.discovery.aws.ports")]
     public void Unworkable_settings_are_reported_by_path(string settings, string path, string problem)
     {
         var act = () => MeshConfigLoader.Load(new ConfigSources { Overrides = settings.Split(';') });
@@ -29,14 +31,15 @@ public sealed class PlatformOptionsBindingTests
             Overrides =
             [
                 "meshactors.discovery.kubernetes={ enabled = true, mode = endpoint-slices, service-name = mesh, container-port-name = mesh, include-not-ready = true }",
-                "meshactors.discovery.aws={ enabled = true, tags = [\"mesh-cluster=prod\", \"role=node\"], port = 7950, region = eu-west-1 }",
+                "meshactors.discovery.aws={ enabled = true, tag-key = mesh-cluster, filters = \"tag:role=node;instance-type=m5.large,m5.xlarge\", ports = [7950, 7951], region = eu-west-1 }",
                 "meshactors.discovery.http={ enabled = true, url = \"https://seeds.example.com/mesh.json\", timeout = 2s }",
             ],
         }).Options.Discovery;
 
         options.Kubernetes.Should().Match<MeshActors.Discovery.Kubernetes.KubernetesDiscoveryOptions>(k => k.Mode == "endpoint-slices" && k.ServiceName == "mesh" && k.IncludeNotReady && k.ContainerPortName == "mesh");
-        options.Aws.TagFilters.Should().Equal(("mesh-cluster", "prod"), ("role", "node"));
-        options.Aws.Port.Should().Be(7950);
+        options.Aws.TagKey.Should().Be("mesh-cluster");
+        options.Aws.FilterList.Select(f => $"{f.Name}={string.Join(',', f.Values)}").Should().Equal("tag:role=node", "instance-type=m5.large,m5.xlarge");
+        options.Aws.Ports.Should().Equal(7950, 7951);
         options.Http.Timeout.Should().Be(TimeSpan.FromSeconds(2));
     }
 }
