@@ -8,8 +8,9 @@ cd "$(dirname "$0")"
 # openssl: the tests check certificates with it and probe the mesh port with s_client.
 # dnsmasq-base, unbound, dnsutils: real DNS servers for the DNS provider (unbound changes records at run time).
 # python3-zeroconf, iproute2: an independent mDNS peer, run inside network namespaces the tests create.
+# avahi-daemon, avahi-utils, dbus: a second mDNS peer (avahi on a private D-Bus bus, in a test's namespace).
 # prometheus: its promtool checks a real /metrics scrape.
-PACKAGES=(openssl dnsmasq-base dnsutils unbound python3-zeroconf iproute2 prometheus)
+PACKAGES=(openssl dnsmasq-base dnsutils unbound python3-zeroconf iproute2 avahi-daemon avahi-utils dbus prometheus)
 
 missing=()
 for p in ${PACKAGES[@]+"${PACKAGES[@]}"}; do

@@ -115,6 +115,18 @@ internal static partial class MeshLog
     [LoggerMessage(EventId = 7207, Level = LogLevel.Information, Message = "mDNS sent the goodbye for {Instance}")]
     public static partial void MdnsGoodbye(ILogger logger, string instance);
 
+    [LoggerMessage(EventId = 7208, Level = LogLevel.Warning, Message = "mDNS name {Previous} is already in use on the network; probing for {Current} instead (next probe in {DelayMs} ms)")]
+    public static partial void MdnsRenamed(ILogger logger, string previous, string current, double delayMs);
+
+    [LoggerMessage(EventId = 7209, Level = LogLevel.Debug, Message = "mDNS lost a simultaneous-probe tie-break for {Instance}; probing again in {DelayMs} ms")]
+    public static partial void MdnsProbeDeferred(ILogger logger, string instance, double delayMs);
+
+    [LoggerMessage(EventId = 7210, Level = LogLevel.Warning, Message = "mDNS heard another host claim {Instance} with other data; probing for it again (next probe in {DelayMs} ms)")]
+    public static partial void MdnsReprobing(ILogger logger, string instance, double delayMs);
+
+    [LoggerMessage(EventId = 7211, Level = LogLevel.Information, Message = "mDNS probing succeeded; announcing {Instance} (host {Host})")]
+    public static partial void MdnsAnnouncing(ILogger logger, string instance, string host);
+
     // 7300–7399: Kubernetes.
     [LoggerMessage(EventId = 7301, Level = LogLevel.Debug, Message = "Kubernetes: {Count} contact point(s) from {Resource} in namespace {Namespace}")]
     public static partial void KubernetesDiscovered(ILogger logger, int count, string resource, string @namespace);

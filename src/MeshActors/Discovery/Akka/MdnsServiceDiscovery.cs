@@ -7,7 +7,8 @@ namespace MeshActors.Discovery.Akka;
 /// <summary>
 /// <c>meshactors-mdns</c>: multicast DNS on the local network. From its first lookup on, this
 /// ActorSystem advertises its remoting address (instance = the node id, TXT cluster = the
-/// ActorSystem's name) and answers queries; each lookup browses for <c>browse-window</c> and
+/// ActorSystem's name; the name is probed first and renamed, e.g. <c>node-1 (2)</c>, if another
+/// host holds it) and answers queries; each lookup browses for <c>browse-window</c> and
 /// returns the other instances of the same cluster (service type
 /// <c>meshactors.discovery.mdns.service-type</c>, whatever the lookup's service name). A goodbye
 /// is sent when the ActorSystem terminates. Needs Akka.Remote: there is nothing to advertise

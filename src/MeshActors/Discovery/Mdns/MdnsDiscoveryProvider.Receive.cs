@@ -67,6 +67,7 @@ public sealed partial class MdnsDiscoveryProvider
                     continue;
                 }
 
+                Observe(socket, message);
                 if (message.IsResponse)
                 {
                     lock (_cache)
@@ -102,8 +103,13 @@ public sealed partial class MdnsDiscoveryProvider
 
     private async Task AnswerAsync(MdnsSocket socket, MdnsInterface nic, DnsMessage query, IPEndPoint from, CancellationToken cancellationToken)
     {
+        if (Owned() is not { } advertisement)
+        {
+            return;
+        }
+
         var legacy = from.Port != MdnsSocket.Port;
-        var response = MdnsResponder.Answer(query, _advertisement.Records(nic, _advertisement.Ttl), legacy);
+        var response = MdnsResponder.Answer(query, advertisement.Records(nic, advertisement.Ttl), legacy);
         if (response is not null)
         {
             var unicast = legacy || query.Questions.Any(q => q.UnicastResponse);

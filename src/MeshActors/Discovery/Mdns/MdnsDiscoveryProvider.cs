@@ -6,18 +6,18 @@ namespace MeshActors.Discovery.Mdns;
 
 /// <summary>
 /// Finds cluster members on the local network with multicast DNS (RFC 6762) and DNS-SD (RFC 6763),
-/// and advertises this node the same way: answers queries for its records, announces them twice on
-/// start and sends a goodbye on dispose. Browsing keeps a cache of the instances heard; each run
+/// and advertises this node the same way: on start it probes for its instance and host names
+/// (RFC 6762 §8, <see cref="MdnsProber"/>), renaming them while another host uses them, then
+/// announces its records twice, answers queries for them and sends a goodbye on dispose. Browsing keeps a cache of the instances heard; each run
 /// sends a PTR query, collects answers for <c>browse-window</c> and returns the instances of this
 /// cluster. IPv4 only (224.0.0.251). Off by default; meant for LANs and development.
 /// </summary>
 public sealed partial class MdnsDiscoveryProvider : IDiscoveryProvider
 {
-    private static readonly TimeSpan AnnounceGap = TimeSpan.FromSeconds(1);
     private readonly MdnsDiscoveryOptions _options;
     private readonly DiscoveryContext _context;
     private readonly Func<string, MdnsSocket> _openSocket;
-    private readonly MdnsAdvertisement _advertisement;
+    private readonly MdnsProber _prober;
     private readonly MdnsBrowseCache _cache;
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stopping = new();
@@ -38,7 +38,7 @@ public sealed partial class MdnsDiscoveryProvider : IDiscoveryProvider
         _options = options;
         _context = context;
         _openSocket = openSocket;
-        _advertisement = new MdnsAdvertisement(options, context);
+        _prober = new MdnsProber(new MdnsAdvertisement(options, context), context.Random.Split(), context.Time.GetUtcNow());
         _cache = new MdnsBrowseCache(options.ServiceName, options.MaxPeers);
         _log = context.LoggerFactory.CreateLogger<MdnsDiscoveryProvider>();
     }
@@ -46,9 +46,9 @@ public sealed partial class MdnsDiscoveryProvider : IDiscoveryProvider
     /// <inheritdoc/>
     public string Name => "mdns";
 
-    /// <summary>Opens the socket, announces this node and sends the first browse query; the second
-    /// announcement follows a second later in the background. A failure to open is logged and
-    /// reported by the next <see cref="DiscoverAsync"/>.</summary>
+    /// <summary>Opens the socket and sends the first browse query; probing for this node's names and
+    /// announcing them run in the background (about a second when no one else uses the names). A
+    /// failure to open is logged and reported by the next <see cref="DiscoverAsync"/>.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
@@ -83,14 +83,15 @@ public sealed partial class MdnsDiscoveryProvider : IDiscoveryProvider
             return;
         }
 
-        if (_socket is { } socket)
+        // Stop probing and announcing first, so no announcement can follow the goodbye.
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_socket is { } socket && Advertised() is { } advertisement)
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await AnnounceAsync(socket, 0, deadline.Token).ConfigureAwait(false);
-            MeshLog.MdnsGoodbye(_log, _advertisement.InstanceName);
+            await AnnounceAsync(socket, advertisement, 0, deadline.Token).ConfigureAwait(false);
+            MeshLog.MdnsGoodbye(_log, advertisement.InstanceName);
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
         _socket?.Dispose();
         await _background.ConfigureAwait(false);
         _stopping.Dispose();
@@ -108,37 +109,16 @@ public sealed partial class MdnsDiscoveryProvider : IDiscoveryProvider
 
             var socket = _openSocket(_options.Interface);
             _socket = socket;
-            MeshLog.MdnsStarted(_log, _advertisement.InstanceName, _options.ServiceName, string.Join(", ", socket.Interfaces.Select(i => $"{i.Name} ({i.Address})")));
+            MeshLog.MdnsStarted(_log, InstanceName, _options.ServiceName, string.Join(", ", socket.Interfaces.Select(i => $"{i.Name} ({i.Address})")));
             var receive = Task.Run(() => ReceiveLoopAsync(socket, _stopping.Token), CancellationToken.None);
-            await AnnounceAsync(socket, _advertisement.Ttl, cancellationToken).ConfigureAwait(false);
+            var advertise = Task.Run(() => AdvertiseLoopAsync(socket, _stopping.Token), CancellationToken.None);
+            _background = Task.WhenAll(receive, advertise);
             await QueryAsync(socket, cancellationToken).ConfigureAwait(false);
-            _background = Task.WhenAll(receive, AnnounceAgainAsync(socket));
             return socket;
         }
         finally
         {
             _openLock.Release();
-        }
-    }
-
-    private async Task AnnounceAgainAsync(MdnsSocket socket)
-    {
-        try
-        {
-            await Task.Delay(AnnounceGap, _context.Time, _stopping.Token).ConfigureAwait(false);
-            await AnnounceAsync(socket, _advertisement.Ttl, _stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed before the second announcement.
-        }
-    }
-
-    private async Task AnnounceAsync(MdnsSocket socket, uint ttl, CancellationToken cancellationToken)
-    {
-        foreach (var nic in socket.Interfaces)
-        {
-            await SendAsync(socket, nic, _advertisement.Announcement(nic, ttl), null, cancellationToken).ConfigureAwait(false);
         }
     }
 

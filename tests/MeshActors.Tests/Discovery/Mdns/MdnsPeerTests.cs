@@ -82,4 +82,19 @@ public sealed class MdnsPeerTests
         seenByA.Single().Fingerprint.Should().Be("sha256:fp-node-b");
         seenByB.Should().ContainSingle().Which.Address.Should().Be(new NodeAddress("127.0.0.1", 7961));
     }
+
+    [Fact]
+    public async Task Two_providers_claiming_one_instance_name_end_up_with_two_both_seen_by_zeroconf()
+    {
+        await using var ns = NetworkNamespace.Create();
+        var browser = await ZeroconfPeer.BrowseAsync(ns);
+        await using var a = MdnsTestNodes.Create(ns, "node-x", "demo", 7963);
+        await using var b = MdnsTestNodes.Create(ns, "node-x", "demo", 7964);
+
+        await Task.WhenAll(a.StartAsync(CancellationToken.None), b.StartAsync(CancellationToken.None));
+
+        await browser.WaitForLineAsync(l => l.StartsWith("ADD node-x._meshactors._tcp.local. node-x.local. 127.0.0.1 796", StringComparison.Ordinal), MdnsTestNodes.Deadline);
+        await browser.WaitForLineAsync(l => l.StartsWith("ADD node-x (2)._meshactors._tcp.local. node-x.local. 127.0.0.1 796", StringComparison.Ordinal), MdnsTestNodes.Deadline);
+        new[] { a.InstanceName, b.InstanceName }.Should().BeEquivalentTo("node-x._meshactors._tcp.local", "node-x (2)._meshactors._tcp.local");
+    }
 }

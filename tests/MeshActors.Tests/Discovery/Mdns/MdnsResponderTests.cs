@@ -89,7 +89,7 @@ public sealed class MdnsResponderTests
     [InlineData("node_1.rack", "node-1-rack")]
     [InlineData("__", "meshactors-node")]
     public void Host_labels_are_valid_dns_labels(string nodeId, string expected) =>
-        MdnsAdvertisement.HostLabel(nodeId).Should().Be(expected);
+        MdnsAdvertisement.HostLabelFor(nodeId).Should().Be(expected);
 
     private static IReadOnlyList<DnsRecord> Ours() =>
         new MdnsAdvertisement(MdnsTestNodes.Options(), MdnsTestNodes.Context("node-a", "demo", 7946)).Records(Lo, 120);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using MeshActors.Discovery;
 using MeshActors.Discovery.Mdns;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MeshActors.Tests.Discovery.Mdns;
 
@@ -20,8 +22,9 @@ internal static class MdnsTestNodes
     };
 
     /// <summary>A provider for node <paramref name="nodeId"/> of <paramref name="clusterId"/> advertising 127.0.0.1:<paramref name="port"/>.</summary>
-    public static MdnsDiscoveryProvider Create(NetworkNamespace ns, string nodeId, string clusterId, int port = 7946, MdnsDiscoveryOptions? options = null) =>
-        new(options ?? Options(), Context(nodeId, clusterId, port), name => ns.RunInside(() => MdnsSocket.Open(name)));
+    public static MdnsDiscoveryProvider Create(NetworkNamespace ns, string nodeId, string clusterId, int port = 7946, MdnsDiscoveryOptions? options = null, ILoggerProvider? logs = null) =>
+        new(options ?? Options(), Context(nodeId, clusterId, port) with { LoggerFactory = logs is null ? NullLoggerFactory.Instance : LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)) },
+            name => ns.RunInside(() => MdnsSocket.Open(name)));
 
     /// <summary>The context of a test node; its fingerprint is <c>sha256:fp-&lt;node id&gt;</c>.</summary>
     public static DiscoveryContext Context(string nodeId, string clusterId, int port) => new()

@@ -37,9 +37,12 @@ internal sealed class NetworkNamespace : IAsyncDisposable
     }
 
     /// <summary>Starts <paramref name="file"/> inside the namespace; it is killed on dispose.</summary>
-    public PeerProcess Start(string file, params string[] arguments)
+    public PeerProcess Start(string file, params string[] arguments) => Start(new Dictionary<string, string>(), file, arguments);
+
+    /// <summary>Starts <paramref name="file"/> inside the namespace with extra <paramref name="environment"/> variables; it is killed on dispose.</summary>
+    public PeerProcess Start(IReadOnlyDictionary<string, string> environment, string file, params string[] arguments)
     {
-        var child = new PeerProcess("ip", ["netns", "exec", Name, file, .. arguments]);
+        var child = new PeerProcess("ip", ["netns", "exec", Name, file, .. arguments], environment);
         Track(child);
         return child;
     }

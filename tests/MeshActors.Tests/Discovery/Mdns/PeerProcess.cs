@@ -10,12 +10,17 @@ internal sealed class PeerProcess : IDisposable
     private readonly List<string> _lines = [];
     private readonly SemaphoreSlim _changed = new(0);
 
-    public PeerProcess(string file, IEnumerable<string> arguments)
+    public PeerProcess(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         _process = new Process { StartInfo = start };
