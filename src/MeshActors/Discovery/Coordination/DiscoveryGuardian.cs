@@ -16,7 +16,14 @@ internal sealed class DiscoveryGuardian : ReceiveActor
         {
             Context.ActorOf(props, name);
         }
+
+        // Through the guardian, a message reaches a coordinator even right after start, when
+        // the children exist only once this constructor has run.
+        Receive<ToProvider>(m => Context.Child(m.Provider).Forward(m.Message));
     }
+
+    /// <summary>Forwards <paramref name="Message"/> to the coordinator of <paramref name="Provider"/> (the sender is kept).</summary>
+    public sealed record ToProvider(string Provider, object Message);
 
     /// <inheritdoc/>
     protected override SupervisorStrategy SupervisorStrategy() =>

@@ -22,7 +22,7 @@ namespace MeshActors.Discovery.Coordination;
 public sealed class MeshDiscovery : IExtension
 {
     private readonly ActorSystem _system;
-    private readonly IReadOnlyList<(string Name, DiscoveryTier Tier, ActorSelection Coordinator)> _coordinators;
+    private readonly IReadOnlyList<(string Name, DiscoveryTier Tier, IActorRef Guardian)> _coordinators;
     private readonly IReadOnlyList<ProviderHealth> _disabled;
     private readonly ManualIntroductions _manual;
     private readonly IRandomSource _random;
@@ -48,7 +48,7 @@ public sealed class MeshDiscovery : IExtension
             .Select(r => (r.Provider.Name, ProviderCoordinator.Props(r, settings, metrics, context.Random.Split(), context.LoggerFactory)))
             .ToList();
         var guardian = system.SystemActorOf(Props.Create(() => new DiscoveryGuardian(children)), DiscoveryGuardian.Name);
-        _coordinators = registrations.Select(r => (r.Provider.Name, r.Tier, system.ActorSelection(guardian.Path / r.Provider.Name))).ToList();
+        _coordinators = registrations.Select(r => (r.Provider.Name, r.Tier, guardian)).ToList();
         _disabled = DiscoveryProviders.Disabled(options)
             .Concat(options.PeerCache.Enabled && cache is null ? [("peer-cache", DiscoveryTier.Cache)] : [])
             .Select(d => ProviderHealth.Off(d.Name, d.Tier))
@@ -130,15 +130,15 @@ public sealed class MeshDiscovery : IExtension
 
     private void RefreshManual()
     {
-        var manual = _coordinators.FirstOrDefault(c => c.Name == ManualIntroductions.ProviderName);
-        manual.Coordinator?.Tell(RefreshNow.Instance, ActorRefs.NoSender);
+        var manual = _coordinators.First(c => c.Name == ManualIntroductions.ProviderName);
+        manual.Guardian.Tell(new DiscoveryGuardian.ToProvider(manual.Name, RefreshNow.Instance), ActorRefs.NoSender);
     }
 
-    private static async Task<T> AskAsync<T>((string Name, DiscoveryTier Tier, ActorSelection Coordinator) c, object message, TimeSpan timeout)
+    private static async Task<T> AskAsync<T>((string Name, DiscoveryTier Tier, IActorRef Guardian) c, object message, TimeSpan timeout)
     {
         try
         {
-            return await c.Coordinator.Ask<T>(message, timeout).ConfigureAwait(false);
+            return await c.Guardian.Ask<T>(new DiscoveryGuardian.ToProvider(c.Name, message), timeout).ConfigureAwait(false);
         }
         catch (AskTimeoutException ex)
         {

@@ -1,6 +1,6 @@
 namespace MeshActors.Discovery.Coordination;
 
-public sealed partial class ProviderCoordinator
+internal sealed partial class ProviderCoordinator
 {
     /// <summary>The messages a coordinator answers.</summary>
     public static class Protocol

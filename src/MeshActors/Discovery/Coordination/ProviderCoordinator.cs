@@ -14,7 +14,7 @@ namespace MeshActors.Discovery.Coordination;
 /// lasts until the abandoned run has returned, so runs never overlap). Owns the provider and
 /// disposes it when stopped. The schedule and backoff are the pure <see cref="Backoff"/>.
 /// </summary>
-public sealed partial class ProviderCoordinator : ReceiveActor, IWithTimers
+internal sealed partial class ProviderCoordinator : ReceiveActor, IWithTimers
 {
     private const string NextRunTimer = "next-run";
     private const string RunTimeoutTimer = "run-timeout";
@@ -38,7 +38,7 @@ public sealed partial class ProviderCoordinator : ReceiveActor, IWithTimers
     private bool _firstRunDone;
     private volatile bool _started;
 
-    internal ProviderCoordinator(ProviderRegistration registration, CoordinatorSettings settings, DiscoveryMetrics metrics, IRandomSource random, ILoggerFactory loggers)
+    public ProviderCoordinator(ProviderRegistration registration, CoordinatorSettings settings, DiscoveryMetrics metrics, IRandomSource random, ILoggerFactory loggers)
     {
         _provider = registration.Provider;
         _tier = registration.Tier;
