@@ -40,6 +40,12 @@ public sealed record DiscoveryOptions
     /// <summary><c>meshactors.discovery.failure-backoff.max</c>: the longest wait between runs of a failing provider.</summary>
     public required TimeSpan FailureBackoffMax { get; init; }
 
+    /// <summary><c>meshactors.discovery.run-timeout</c>: the longest one run of a provider may take.</summary>
+    public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>meshactors.discovery.min-refresh-interval</c>: the shortest wait between successful runs of a provider.</summary>
+    public TimeSpan MinRefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Whether any provider other than static seeds and the peer cache is enabled.</summary>
     public bool AnyDynamicProvider => new IProviderOptions[] { Dns, Mdns, Kubernetes, Aws, Http }.Any(p => p.Enabled);
 }

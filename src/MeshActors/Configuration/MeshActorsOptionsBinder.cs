@@ -92,7 +92,8 @@ public static class MeshActorsOptionsBinder
         };
     }
 
-    private static DiscoveryOptions BindDiscovery(ConfigReader r)
+    /// <summary>Binds <c>meshactors.discovery</c> (also used by the <c>meshactors</c> Akka.Discovery method).</summary>
+    internal static DiscoveryOptions BindDiscovery(ConfigReader r)
     {
         const string p = "meshactors.discovery.";
         var options = new DiscoveryOptions
@@ -106,6 +107,8 @@ public static class MeshActorsOptionsBinder
             PeerCache = PeerCacheOptions.Bind(r),
             FailureBackoffMin = r.Duration(p + "failure-backoff.min", TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), "set a duration such as 1s"),
             FailureBackoffMax = r.Duration(p + "failure-backoff.max", TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1), "set a duration such as 60s"),
+            RunTimeout = r.Duration(p + "run-timeout", TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), "set a duration such as 30s"),
+            MinRefreshInterval = r.Duration(p + "min-refresh-interval", TimeSpan.Zero, TimeSpan.FromHours(1), "set a duration such as 1s"),
         };
         if (options.FailureBackoffMin > options.FailureBackoffMax)
         {

@@ -43,6 +43,8 @@ public sealed class ReferenceDefaultsTests
         ["meshactors.transport.tls.pinned-keys"] = "{}",
         ["meshactors.discovery.failure-backoff.min"] = "1s",
         ["meshactors.discovery.failure-backoff.max"] = "60s",
+        ["meshactors.discovery.run-timeout"] = "30s",
+        ["meshactors.discovery.min-refresh-interval"] = "1s",
         ["meshactors.discovery.static.seeds"] = "[]",
         ["meshactors.discovery.static.fallback-seeds"] = "[]",
         ["meshactors.discovery.dns.enabled"] = "false",

@@ -4,7 +4,7 @@ namespace MeshActors.Discovery.Akka;
 
 /// <summary>
 /// The HOCON that registers MeshActors' providers as Akka.Discovery methods
-/// (<c>akka.discovery.meshactors-static</c>, <c>-dns</c>, <c>-mdns</c>, <c>-aws</c>, <c>-http</c>,
+/// (<c>akka.discovery.meshactors</c>, <c>-static</c>, <c>-dns</c>, <c>-mdns</c>, <c>-aws</c>, <c>-http</c>,
 /// <c>-peer-cache</c>, each with its <c>class</c>). Add it as a fallback of the ActorSystem's
 /// configuration (<c>config.WithFallback(MeshActorsDiscoveryConfig.Default)</c>), or call
 /// <see cref="MeshActorsDiscoveryHostingExtensions.WithMeshActorsDiscovery"/> with Akka.Hosting.
@@ -22,6 +22,7 @@ public static class MeshActorsDiscoveryConfig
     /// <summary>The method names, each registered under <c>akka.discovery.&lt;name&gt;</c>.</summary>
     public static IReadOnlyList<string> Methods { get; } =
     [
+        TieredServiceDiscovery.MethodName,
         StaticServiceDiscovery.MethodName,
         DnsServiceDiscovery.MethodName,
         MdnsServiceDiscovery.MethodName,
