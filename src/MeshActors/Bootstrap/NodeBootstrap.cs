@@ -37,8 +37,7 @@ internal sealed class NodeBootstrap : IAsyncDisposable
         var options = node.Config.Options;
         var transport = options.Transport;
         var bindHost = options.Bootstrap.Host.Length > 0 ? options.Bootstrap.Host : transport.Host;
-        var advertised = options.Bootstrap.AdvertisedHost.Length > 0 ? options.Bootstrap.AdvertisedHost
-            : transport.AdvertisedHost.Length > 0 ? transport.AdvertisedHost : transport.Host;
+        var advertised = node.BootstrapHost;
         var cluster = Cluster.Get(system);
         var bootstrap = ClusterBootstrap.Get(system); // injects Akka.Management's reference settings below ours
         var settings = ClusterBootstrapSettings.Create(system.Settings.Config, Akka.Event.Logging.GetLogger(system, typeof(NodeBootstrap)));

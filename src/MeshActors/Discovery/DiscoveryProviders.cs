@@ -15,9 +15,9 @@ internal static class DiscoveryProviders
     public static List<ProviderRegistration> Create(DiscoveryOptions options, DiscoveryContext context, PeerCacheStore? cache)
     {
         var providers = new List<ProviderRegistration>();
-        if (options.Static.Seeds.Count > 0)
+        if (options.Static.ContactPoints.Count > 0)
         {
-            providers.Add(new(new StaticDiscoveryProvider("static", options.Static.Seeds), DiscoveryTier.Static, StaticRefresh));
+            providers.Add(new(new StaticDiscoveryProvider("static", options.Static.ContactPoints), DiscoveryTier.Static, StaticRefresh));
         }
 
         if (options.Dns.Enabled)
@@ -63,7 +63,7 @@ internal static class DiscoveryProviders
     {
         (string, DiscoveryTier, bool)[] all =
         [
-            ("static", DiscoveryTier.Static, options.Static.Seeds.Count > 0),
+            ("static", DiscoveryTier.Static, options.Static.ContactPoints.Count > 0),
             ("dns", DiscoveryTier.Dns, options.Dns.Enabled),
             ("mdns", DiscoveryTier.Mdns, options.Mdns.Enabled),
             ("kubernetes", DiscoveryTier.Platform, options.Kubernetes.Enabled),

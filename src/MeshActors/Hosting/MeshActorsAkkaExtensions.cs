@@ -35,7 +35,7 @@ public static class MeshActorsAkkaExtensions
         // variables, --set) win over what MeshActors derives, as `meshctl config resolve` shows.
         var derived = ConfigurationFactory.ParseString(AkkaSettings.Hocon(options));
         var akka = config.Root.HasPath("akka") ? ConfigurationFactory.ParseString("akka {\n" + config.Root.GetConfig("akka").Root + "\n}").WithFallback(derived) : derived;
-        builder.AddHocon(akka, HoconAddMode.Append);
+        builder.AddHocon(akka.WithFallback(Discovery.Akka.MeshActorsDiscoveryConfig.Default), HoconAddMode.Append);
         var remote = new RemoteOptions
         {
             HostName = transport.Host,
@@ -48,6 +48,7 @@ public static class MeshActorsAkkaExtensions
             remote.Ssl = node.Tls.ToSslOptions();
         }
 
+        builder.AddSetup(new Discovery.Coordination.MeshDiscoverySetup(node.DiscoveryContext, node.PeerCache) { Options = options.Discovery, Metrics = node.Metrics.Registry });
         builder.WithRemoting(remote);
         builder.WithClustering(new Akka.Cluster.Hosting.ClusterOptions
         {

@@ -23,7 +23,6 @@ public sealed class MeshNode
     private readonly DeferredAuditSink _audit = new();
     private ControlServer? _control;
     private MeshActors.Bootstrap.NodeBootstrap? _bootstrap;
-    private Discovery.PeerCache.PeerCacheStore? _peerCache;
 
     internal MeshNode(LoadedConfig config, TimeProvider time)
     {
@@ -43,6 +42,11 @@ public sealed class MeshNode
 
         var transport = config.Options.Transport;
         var host = transport.AdvertisedHost.Length > 0 ? transport.AdvertisedHost : transport.Host;
+        if (config.Options.Discovery.PeerCache.Enabled)
+        {
+            PeerCache = Discovery.PeerCache.PeerCacheStore.Open(Path.Combine(config.Options.Node.DataDir, config.Options.Discovery.PeerCache.File), NullLogger.Instance, time);
+        }
+
         Membership = new ClusterMembership(transport.Port == 0 ? string.Empty : $"{SeedNodes.Protocol(Tls is not null)}://{ClusterId}@{host}:{transport.Port}");
     }
 
@@ -70,6 +74,32 @@ public sealed class MeshNode
 
     /// <summary>Where this node's bootstrap endpoint listens, once started.</summary>
     public Uri? BootstrapAddress => _bootstrap?.Address;
+
+    /// <summary>The peers this node remembered (bootstrap endpoints that answered as members of
+    /// its cluster); null when <c>meshactors.discovery.peer-cache.enabled</c> is off.</summary>
+    internal Discovery.PeerCache.PeerCacheStore? PeerCache { get; }
+
+    /// <summary>The discovery context the providers see: this node's bootstrap endpoint is its advertised address.</summary>
+    internal Discovery.DiscoveryContext DiscoveryContext => new()
+    {
+        NodeId = NodeId,
+        ClusterId = ClusterId,
+        LocalAddress = new Discovery.NodeAddress(BootstrapHost, Config.Options.Bootstrap.Port),
+        PublicKeyFingerprint = Tls?.Fingerprint,
+        DataDir = Config.Options.Node.DataDir,
+        Time = Time,
+    };
+
+    /// <summary>The host other nodes reach the bootstrap endpoint by.</summary>
+    internal string BootstrapHost
+    {
+        get
+        {
+            var o = Config.Options;
+            return o.Bootstrap.AdvertisedHost.Length > 0 ? o.Bootstrap.AdvertisedHost
+                : o.Transport.AdvertisedHost.Length > 0 ? o.Transport.AdvertisedHost : o.Transport.Host;
+        }
+    }
 
     /// <summary>The ActorSystem, once started.</summary>
     public ActorSystem? System { get; private set; }
@@ -120,15 +150,10 @@ public sealed class MeshNode
         await mesh.Ask<IActorRef>(new MeshGuardian.Start(Props.Create(() => new RemotingEvents(Metrics)), "remoting-events"), TimeSpan.FromSeconds(10)).ConfigureAwait(false);
 
         var discovery = Config.Options.Discovery;
-        if (discovery.PeerCache.Enabled)
-        {
-            _peerCache = Discovery.PeerCache.PeerCacheStore.Open(Path.Combine(Config.Options.Node.DataDir, discovery.PeerCache.File), loggers.CreateLogger("MeshActors.PeerCache"), Time);
-        }
-
         var hasSources = discovery.Static.ContactPoints.Count > 0 || discovery.Static.FallbackSeeds.Count > 0 || discovery.AnyDynamicProvider
-            || (_peerCache?.All().Count > 0);
+            || (PeerCache?.All().Count > 0) || MeshActors.Discovery.Coordination.MeshDiscovery.Get(system).Manual.Count > 0;
         var mode = MeshActors.Bootstrap.NodeBootstrap.ChooseMode(cluster.Settings.SeedNodes.Count > 0, hasSources);
-        _bootstrap = await MeshActors.Bootstrap.NodeBootstrap.StartAsync(this, system, mode, _peerCache, loggers.CreateLogger("MeshActors.Bootstrap")).ConfigureAwait(false);
+        _bootstrap = await MeshActors.Bootstrap.NodeBootstrap.StartAsync(this, system, mode, PeerCache, loggers.CreateLogger("MeshActors.Bootstrap")).ConfigureAwait(false);
 
         var control = await StartControlAsync(loggers).ConfigureAwait(false);
 
@@ -148,7 +173,7 @@ public sealed class MeshNode
                 await _bootstrap.DisposeAsync().ConfigureAwait(false);
             }
 
-            _peerCache?.Dispose();
+            PeerCache?.Dispose();
             MeshLog.NodeStopped(log, NodeId);
             return Akka.Done.Instance;
         });

@@ -5,7 +5,7 @@ using MeshActors.Discovery.Static;
 namespace MeshActors.Discovery.Akka;
 
 /// <summary>
-/// <c>meshactors-static</c>: the contact points of <c>meshactors.discovery.static.seeds</c>
+/// <c>meshactors-static</c>: the contact points of <c>meshactors.discovery.static.contact-points</c>
 /// ("host:port" strings) for every lookup, whatever its service name. Akka's own <c>config</c>
 /// method keys its endpoints by service name; this one reads MeshActors' seed list.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class StaticServiceDiscovery : MeshActorsServiceDiscovery
     public StaticServiceDiscovery(ExtendedActorSystem system)
         : base(system, MethodName)
     {
-        _seeds = PluginSettings.Bind(system, MethodName, "", StaticDiscoveryOptions.Bind).Seeds;
+        _seeds = PluginSettings.Bind(system, MethodName, "", StaticDiscoveryOptions.Bind).ContactPoints;
     }
 
     /// <summary>Created by Akka.Discovery with the method's own section (not needed: settings come from <c>meshactors.discovery.static</c>).</summary>

@@ -2,7 +2,7 @@ using MeshActors.Discovery;
 
 namespace MeshActors.Discovery.Static;
 
-/// <summary>Contact points written in configuration: <c>meshactors.discovery.static.seeds</c>
+/// <summary>Contact points written in configuration: <c>meshactors.discovery.static.contact-points</c>
 /// (name <c>"static"</c>), or the release's <c>fallback-seeds</c> (name <c>"fallback"</c>).</summary>
 public sealed class StaticDiscoveryProvider : IDiscoveryProvider
 {
@@ -12,7 +12,7 @@ public sealed class StaticDiscoveryProvider : IDiscoveryProvider
     public StaticDiscoveryProvider(string name, IReadOnlyList<NodeAddress> seeds)
     {
         Name = name;
-        var source = $"meshactors.discovery.static.{(name == "fallback" ? "fallback-seeds" : "seeds")}";
+        var source = $"meshactors.discovery.static.{(name == "fallback" ? "fallback-seeds" : "contact-points")}";
         _result = new DiscoveryResult(seeds.Distinct().Select(s => new ContactPoint(s, name) { Source = source }).ToList());
     }
 

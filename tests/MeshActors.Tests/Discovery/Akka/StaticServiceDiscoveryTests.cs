@@ -11,7 +11,7 @@ public sealed class StaticServiceDiscoveryTests
     [Fact]
     public async Task Every_lookup_returns_the_configured_seeds()
     {
-        using var system = AkkaSystems.Create("meshactors.discovery.static.seeds = [\"10.0.0.1:4053\", \"seed.example.com:4054\", \"[::1]:4055\", \"10.0.0.1:4053\"]");
+        using var system = AkkaSystems.Create("meshactors.discovery.static.contact-points = [\"10.0.0.1:4053\", \"seed.example.com:4054\", \"[::1]:4055\", \"10.0.0.1:4053\"]");
 
         var discovery = AkkaDiscovery.Get(system).LoadServiceDiscovery("meshactors-static");
         var resolved = await discovery.Lookup(new Lookup("any-service"), TimeSpan.FromSeconds(1));
@@ -41,11 +41,11 @@ public sealed class StaticServiceDiscoveryTests
     [Fact]
     public async Task A_seed_that_is_not_host_port_fails_the_load_naming_it()
     {
-        using var system = AkkaSystems.Create("meshactors.discovery.static.seeds = [\"10.0.0.1:4053\", \"no-port\"]");
+        using var system = AkkaSystems.Create("meshactors.discovery.static.contact-points = [\"10.0.0.1:4053\", \"no-port\"]");
 
         var act = () => AkkaDiscovery.Get(system).LoadServiceDiscovery("meshactors-static");
 
-        AkkaSystems.Messages(act.Should().Throw<Exception>().Which).Should().Contain("meshactors.discovery.static.seeds.1").And.Contain("no-port");
+        AkkaSystems.Messages(act.Should().Throw<Exception>().Which).Should().Contain("meshactors.discovery.static.contact-points.1").And.Contain("no-port");
         await system.Terminate();
     }
 }

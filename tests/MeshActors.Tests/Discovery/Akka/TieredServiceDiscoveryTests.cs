@@ -11,7 +11,7 @@ using Prometheus;
 
 namespace MeshActors.Tests.Discovery.Akka;
 
-/// <summary>The <c>meshactors</c> method in a real ActorSystem: static seeds and the HTTPS rendezvous fixture.</summary>
+/// <summary>The <c>meshactors</c> method in a real ActorSystem: static.contact-points and the HTTPS rendezvous fixture.</summary>
 public sealed class TieredServiceDiscoveryTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
@@ -22,7 +22,7 @@ public sealed class TieredServiceDiscoveryTests
         await using var server = await FixtureHttpsServer.StartAsync(FixtureHttpsServer.Answer(200, JsonSerializer.Serialize(new { seeds = new[] { "10.0.0.21:7946", "10.0.0.11:7946", "10.0.0.22:7946" } })));
         using var system = AkkaSystems.Create($$"""
             meshactors.discovery {
-              static.seeds = ["10.0.0.11:7946", "10.0.0.12:7946"]
+              static.contact-points = ["10.0.0.11:7946", "10.0.0.12:7946"]
               static.fallback-seeds = ["10.9.9.9:7946"]
               http { enabled = true, url = "{{new Uri(server.BaseUri, "/seeds.json")}}", ca = "{{FixtureHttpsServer.CaPemPath}}" }
             }
