@@ -14,6 +14,8 @@ public static class Meshctl
     {
         ConfigCommands.Build(),
         MembersCommand.Build(),
+        DiscoveryCommands.BuildDiscovery(),
+        DiscoveryCommands.BuildPeers(),
         DemoCommand.Build(),
         CertCommands.Build(),
     };

@@ -59,6 +59,7 @@ public sealed class ControlServer : IAsyncDisposable
         var app = builder.Build();
         HealthEndpoints.Map(app, _node);
         MemberEndpoints.Map(app, _node);
+        DiscoveryEndpoints.Map(app, _node);
         MetricsEndpoint.Map(app, _node);
         try
         {
