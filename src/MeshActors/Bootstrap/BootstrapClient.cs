@@ -96,11 +96,7 @@ public sealed class BootstrapClient : IDisposable
             using var tcp = new TcpClient();
             await tcp.ConnectAsync(host, port, deadline.Token).ConfigureAwait(false);
             X509Certificate2? seen = null;
-            await using var ssl = new SslStream(tcp.GetStream(), false, (_, certificate, _, _) =>
-            {
-                seen = certificate is null ? null : X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-                return true;
-            });
+            await using var ssl = new SslStream(tcp.GetStream(), false);
             await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
             {
                 TargetHost = host,
