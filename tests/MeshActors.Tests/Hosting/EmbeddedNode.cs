@@ -65,6 +65,7 @@ internal sealed class EmbeddedNode : IAsyncDisposable
                   cluster.id = {{Cluster}}
                   transport.port = {{port}}
                   control.port = 0
+                  bootstrap.port = 0
                   discovery.static.seeds = ["127.0.0.1:{{seedPort}}"]
                   {{tlsHocon}}
                 }

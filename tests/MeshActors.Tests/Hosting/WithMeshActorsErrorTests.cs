@@ -40,7 +40,7 @@ public sealed class WithMeshActorsErrorTests : IDisposable
         builder.Services.AddAkka(actorSystemName, akka => akka.WithMeshActors(setup =>
         {
             setup.Environment = new Dictionary<string, string>();
-            setup.Overrides.AddRange(["meshactors.transport.tls.mode=insecure", "meshactors.transport.port=0", "meshactors.control.port=0", $"meshactors.node.data-dir=\"{_dir}\"", .. overrides]);
+            setup.Overrides.AddRange(["meshactors.transport.tls.mode=insecure", "meshactors.transport.port=0", "meshactors.control.port=0", "meshactors.bootstrap.port=0", $"meshactors.node.data-dir=\"{_dir}\"", .. overrides]);
         }));
         using var host = builder.Build();
         await host.StartAsync(); // throws on bad input; stopping a host that never started throws too, hiding why
