@@ -96,6 +96,7 @@ start_node() {
       --set "meshactors.transport.tls.cert=\"$out/node-$i/node.crt\"" \
       --set "meshactors.transport.tls.key=\"$out/node-$i/node.key\"" \
       --set meshactors.control.host=127.0.0.1 --set "meshactors.control.port=$control" \
+      --set meshactors.bootstrap.port=0 \
       --set "meshactors.discovery.static.seeds=[\"$(addr_of 0):$port\"]" \
       --set "meshactors.membership.profile=$profile" \
       --set "meshactors.node.data-dir=\"$out/data-$i\"" >"$out/node-$i.log" 2>&1 </dev/null &

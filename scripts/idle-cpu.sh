@@ -8,7 +8,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 node="$repo/src/MeshActors.Node/bin/Release/net10.0/MeshActors.Node.dll"
 [ -f "$node" ] || { echo "no $node: dotnet build MeshActors.sln -c Release" >&2; exit 1; }
 dir="$(mktemp -d)"
-dotnet "$node" --set "meshactors.node.data-dir=\"$dir\"" --set meshactors.control.port=0 --set meshactors.transport.port=0 "$@" > "$dir/node.log" 2>&1 &
+dotnet "$node" --set "meshactors.node.data-dir=\"$dir\"" --set meshactors.control.port=0 --set meshactors.bootstrap.port=0 --set meshactors.transport.port=0 "$@" > "$dir/node.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
 sleep 8   # a fixed settling window before measuring, not a wait for a condition

@@ -17,6 +17,7 @@ public sealed class GracefulLeaveWhileWatchedTests : IDisposable
         "--set", $"meshactors.node.id=watched-{i}",
         "--set", $"meshactors.transport.port={meshPort}",
         "--set", $"meshactors.control.port={controlPort}",
+        "--set", "meshactors.bootstrap.port=0",
         "--set", "meshactors.transport.tls.mode=insecure",
         "--set", "meshactors.membership.profile=local",
         "--set", $"meshactors.discovery.static.seeds=[\"127.0.0.1:{seedPort}\"]",

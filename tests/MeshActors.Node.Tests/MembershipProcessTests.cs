@@ -119,6 +119,7 @@ public sealed class MembershipProcessTests(ITestOutputHelper output) : IAsyncLif
     [
         "--set", $"meshactors.node.id={NodeId(i)}", "--set", $"meshactors.cluster.id={Cluster}",
         "--set", $"meshactors.transport.port={MeshPortBase + i}", "--set", $"meshactors.control.port={ControlPortBase + i}",
+        "--set", "meshactors.bootstrap.port=0",
         "--set", $"meshactors.discovery.static.seeds=[\"127.0.0.1:{MeshPortBase + 1}\"]",
         "--set", "meshactors.membership.profile=lan",
         "--set", $"meshactors.node.data-dir=\"{Dir("data-" + i)}\"",

@@ -51,7 +51,7 @@ internal sealed class MeshctlTestNode : IDisposable
         [
             $"meshactors.node.id={nodeId}", $"meshactors.cluster.id={clusterId}",
             $"meshactors.node.data-dir=\"{Path.Combine(nodeDir, "data")}\"",
-            "meshactors.transport.port=0", "meshactors.control.port=0", "meshactors.membership.profile=lan",
+            "meshactors.transport.port=0", "meshactors.control.port=0", "meshactors.bootstrap.port=0", "meshactors.membership.profile=lan",
             $"meshactors.transport.tls.ca=\"{Path.Combine(dir, "ca", "ca.crt")}\"",
             $"meshactors.transport.tls.cert=\"{Path.Combine(nodeDir, "node.crt")}\"",
             $"meshactors.transport.tls.key=\"{Path.Combine(nodeDir, "node.key")}\"",

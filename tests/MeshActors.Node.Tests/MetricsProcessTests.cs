@@ -14,7 +14,7 @@ public sealed class MetricsProcessTests : IDisposable
     [Fact]
     public async Task A_real_scrape_passes_promtool_check_metrics()
     {
-        using var node = ChildProcess.StartDotnet(RepoPaths.NodeDll, ["--set", "meshactors.control.port=0", "--set", "meshactors.transport.port=0", "--set", $"meshactors.node.data-dir=\"{_dir}\""]);
+        using var node = ChildProcess.StartDotnet(RepoPaths.NodeDll, ["--set", "meshactors.control.port=0", "--set", "meshactors.bootstrap.port=0", "--set", "meshactors.transport.port=0", "--set", $"meshactors.node.data-dir=\"{_dir}\""]);
         var control = new Uri((await node.WaitForLineAsync(@"Control endpoint listening on (http://\S+)")).Groups[1].Value);
         using var http = new HttpClient();
         await NodeControl.EventuallyAsync("the node is up", TimeSpan.FromSeconds(30),

@@ -17,7 +17,7 @@ public sealed class NodeProcessTests : IDisposable
 
     private ChildProcess StartNode(params string[] extra) => ChildProcess.StartDotnet(
         RepoPaths.NodeDll,
-        ["--set", "meshactors.control.port=0", "--set", "meshactors.transport.port=0", "--set", $"meshactors.node.data-dir=\"{_dataDir}\"", .. extra]);
+        ["--set", "meshactors.control.port=0", "--set", "meshactors.transport.port=0", "--set", "meshactors.bootstrap.port=0", "--set", $"meshactors.node.data-dir=\"{_dataDir}\"", .. extra]);
 
     private static async Task<Uri> ControlUrl(ChildProcess node) =>
         new((await node.WaitForLineAsync(@"Control endpoint listening on (http://\S+)")).Groups[1].Value);
@@ -66,7 +66,7 @@ public sealed class NodeProcessTests : IDisposable
     {
         using var first = StartNode();
         var port = (await ControlUrl(first)).Port;
-        using var second = ChildProcess.StartDotnet(RepoPaths.NodeDll, ["--set", $"meshactors.control.port={port}", "--set", "meshactors.transport.port=0", "--set", "meshactors.node.id=second"]);
+        using var second = ChildProcess.StartDotnet(RepoPaths.NodeDll, ["--set", $"meshactors.control.port={port}", "--set", "meshactors.transport.port=0", "--set", "meshactors.bootstrap.port=0", "--set", "meshactors.node.id=second"]);
 
         (await second.WaitForExitAsync()).Should().Be(2);
         second.Output.Should().Contain($"meshactors.control.port (set at --set meshactors.control.port): cannot listen on 127.0.0.1:{port}").And.Contain("choose a free port").And.NotContain("   at ");
@@ -141,7 +141,7 @@ public sealed class NodeProcessTests : IDisposable
         File.WriteAllText(file, "meshactors.cluster.id = from-file\nmeshactors.node.id = file-node\n");
         using var node = ChildProcess.StartDotnet(
             RepoPaths.NodeDll,
-            ["--config", file, "--set", "meshactors.control.port=0", "--set", "meshactors.transport.port=0", "--set", "meshactors.node.id=set-node"],
+            ["--config", file, "--set", "meshactors.control.port=0", "--set", "meshactors.transport.port=0", "--set", "meshactors.bootstrap.port=0", "--set", "meshactors.node.id=set-node"],
             new Dictionary<string, string> { ["MESHACTORS__CLUSTER__ID"] = "from-env", ["MESHACTORS__NODE__ID"] = "env-node" });
 
         await node.WaitForLineAsync("Node set-node is up in cluster from-env");
@@ -154,7 +154,7 @@ public sealed class NodeProcessTests : IDisposable
     {
         var folder = Directory.CreateDirectory(Path.Combine(_dataDir, "conf")).FullName;
         File.WriteAllText(Path.Combine(folder, "node.conf"), "meshactors.node.id = relative\nmeshactors.transport.tls { ca = \"certs/ca.crt\", cert = \"certs/node.crt\", key = \"certs/node.key\" }\n");
-        using var node = ChildProcess.StartDotnet(RepoPaths.NodeDll, ["--config", "conf/node.conf", "--set", "meshactors.control.port=0", "--set", "meshactors.transport.port=0"], workingDirectory: _dataDir);
+        using var node = ChildProcess.StartDotnet(RepoPaths.NodeDll, ["--config", "conf/node.conf", "--set", "meshactors.control.port=0", "--set", "meshactors.transport.port=0", "--set", "meshactors.bootstrap.port=0"], workingDirectory: _dataDir);
 
         (await node.WaitForExitAsync()).Should().Be(2, "the certificate files do not exist");
         node.Output.Should().Contain(Path.Combine(folder, "certs", "ca.crt"), "a path in a file is relative to that file's folder, and the error shows the absolute path");

@@ -124,7 +124,7 @@ public sealed class RemoteTlsProcessTests : IDisposable
         var args = new List<string>
         {
             "--set", $"meshactors.node.id={id}", "--set", $"meshactors.cluster.id={Cluster}",
-            "--set", $"meshactors.transport.port={port}", "--set", $"meshactors.control.port={control}",
+            "--set", $"meshactors.transport.port={port}", "--set", $"meshactors.control.port={control}", "--set", "meshactors.bootstrap.port=0",
             "--set", $"meshactors.discovery.static.seeds=[\"127.0.0.1:{seedPort}\"]",
             "--set", $"meshactors.node.data-dir=\"{_pki.Folder(id + "-data-" + port)}\"",
         };

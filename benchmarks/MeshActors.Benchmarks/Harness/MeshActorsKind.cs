@@ -41,6 +41,7 @@ internal sealed class MeshActorsKind(string nodeDll, string meshctl, string prof
             $"meshactors.transport.port={port.ToString(CultureInfo.InvariantCulture)}",
             "meshactors.control.host=127.0.0.1",
             $"meshactors.control.port={controlPort.ToString(CultureInfo.InvariantCulture)}",
+            "meshactors.bootstrap.port=0",
             $"meshactors.discovery.static.seeds=[\"127.0.0.1:{seedPort.ToString(CultureInfo.InvariantCulture)}\"]",
             $"meshactors.membership.profile={profile}",
             $"meshactors.node.data-dir=\"{Path.Combine(directory, "data", id)}\"",

@@ -139,6 +139,7 @@ internal sealed class DemoCluster : IAsyncDisposable
             $"meshactors.transport.port={_settings.MeshPort(n)}",
             "meshactors.control.host=127.0.0.1",
             $"meshactors.control.port={_settings.ControlPort(n)}",
+            "meshactors.bootstrap.port=0", // joins by static seeds: its bootstrap endpoint need not be found, and 8558 is one port for all
             "meshactors.transport.tls.mode=mutual",
             $"meshactors.transport.tls.ca={Quote(Path.Combine(Folder, "ca", CertificateAuthority.CertificateFileName))}",
             $"meshactors.transport.tls.cert={Quote(Path.Combine(nodeFolder, "tls", NodeCertificateIssuer.CertificateFileName))}",

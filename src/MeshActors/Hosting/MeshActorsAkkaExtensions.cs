@@ -36,6 +36,11 @@ public static class MeshActorsAkkaExtensions
         var derived = ConfigurationFactory.ParseString(AkkaSettings.Hocon(options));
         var akka = config.Root.HasPath("akka") ? ConfigurationFactory.ParseString("akka {\n" + config.Root.GetConfig("akka").Root + "\n}").WithFallback(derived) : derived;
         builder.AddHocon(akka.WithFallback(Discovery.Akka.MeshActorsDiscoveryConfig.Default), HoconAddMode.Append);
+
+        // The node's own meshactors.* settings (every layer merged), so that the Akka.Discovery
+        // methods Cluster Bootstrap loads (meshactors-dns, ...) read what the node was given, not
+        // bare reference.conf: they read meshactors.* from the ActorSystem's configuration.
+        builder.AddHocon(ConfigurationFactory.ParseString("meshactors = " + HoconJson.ToText(config.Root.GetValue("meshactors"))), HoconAddMode.Append);
         var remote = new RemoteOptions
         {
             HostName = transport.Host,
