@@ -16,12 +16,12 @@ internal sealed class BootstrapNodes : IAsyncDisposable
     public const string SrvName = "_mesh._tcp.test.local";
 
     /// <summary>
-    /// The discovery method Cluster Bootstrap uses. Until MeshActors' tiered method is the working
+    /// The discovery method Cluster Bootstrap uses: null = the default tiered method
     /// default, bootstrap is pointed at <c>meshactors-dns</c>, which maps Lookup("test.local",
     /// "mesh", "tcp") to <see cref="SrvName"/>. Set this to null to use the default method
     /// (<c>meshactors</c>, reading <c>meshactors.discovery.dns.*</c>).
     /// </summary>
-    public static readonly string? DiscoveryMethodOverride = "meshactors-dns";
+    public static readonly string? DiscoveryMethodOverride = null;
 
     private readonly TlsTestPki _pki = new(Cluster);
     private readonly Dictionary<string, TlsTestPki.NodeFiles> _certificates = [];

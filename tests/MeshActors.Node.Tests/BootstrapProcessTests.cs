@@ -29,7 +29,19 @@ public sealed class BootstrapProcessTests(ITestOutputHelper output) : IAsyncLife
     {
         for (var run = 1; run <= ColdStarts; run++)
         {
-            await _nodes.LaunchAsync(NodeCount);
+            // Starting five processes can take longer than 100 ms on a loaded machine; such a
+            // launch does not test "started together", so launch again (a fresh cold start).
+            for (var attempt = 1; attempt <= 5; attempt++)
+            {
+                await _nodes.LaunchAsync(NodeCount);
+                if (_nodes.LaunchSpan < TimeSpan.FromMilliseconds(100))
+                {
+                    break;
+                }
+
+                output.WriteLine($"cold start {run}: launch {attempt} took {_nodes.LaunchSpan.TotalMilliseconds:0} ms to start every process; launching again");
+            }
+
             try
             {
                 _nodes.LaunchSpan.Should().BeLessThan(TimeSpan.FromMilliseconds(100), "the nodes must start together, so that none finds a cluster already formed");
