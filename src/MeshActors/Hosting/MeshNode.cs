@@ -21,6 +21,9 @@ public sealed class MeshNode
 {
     private static readonly ConditionalWeakTable<ActorSystem, MeshNode> Nodes = new();
     private readonly DeferredAuditSink _audit = new();
+
+    /// <summary>Loggers handed out before the host's logging reaches the node (peer cache, discovery); attached at start.</summary>
+    internal DeferredLoggerFactory Loggers { get; } = new();
     private ControlServer? _control;
     private MeshActors.Bootstrap.NodeBootstrap? _bootstrap;
 
@@ -44,7 +47,7 @@ public sealed class MeshNode
         var host = transport.AdvertisedHost.Length > 0 ? transport.AdvertisedHost : transport.Host;
         if (config.Options.Discovery.PeerCache.Enabled)
         {
-            PeerCache = Discovery.PeerCache.PeerCacheStore.Open(Path.Combine(config.Options.Node.DataDir, config.Options.Discovery.PeerCache.File), NullLogger.Instance, time);
+            PeerCache = Discovery.PeerCache.PeerCacheStore.Open(Path.Combine(config.Options.Node.DataDir, config.Options.Discovery.PeerCache.File), Loggers.CreateLogger("MeshActors.PeerCache"), time);
         }
 
         Membership = new ClusterMembership(transport.Port == 0 ? string.Empty : $"{SeedNodes.Protocol(Tls is not null)}://{ClusterId}@{host}:{transport.Port}");
@@ -88,6 +91,7 @@ public sealed class MeshNode
         PublicKeyFingerprint = Tls?.Fingerprint,
         DataDir = Config.Options.Node.DataDir,
         Time = Time,
+        LoggerFactory = Loggers,
     };
 
     /// <summary>The host other nodes reach the bootstrap endpoint by.</summary>
@@ -129,6 +133,7 @@ public sealed class MeshNode
         System = system;
         Nodes.AddOrUpdate(system, this);
         _audit.Attach(new LoggerAuditSink(loggers));
+        Loggers.Attach(loggers);
         var log = loggers.CreateLogger("MeshActors.Node");
         foreach (var warning in Config.Warnings)
         {
