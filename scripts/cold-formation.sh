@@ -12,22 +12,25 @@
 #     RUNS times each through static seeds (meshactors.discovery.static.seeds, Akka's seed-node
 #     join) and through the SRV name (Cluster Bootstrap). The joiner leaves (SIGTERM) between runs.
 #
-#   scripts/cold-formation.sh [RUNS=10] [N=5] [PARTS="cold join"]
+#  3. mdns: the same join inside a network namespace, contact points found only over mDNS (root).
+#
+#   scripts/cold-formation.sh [RUNS=10] [N=5] [PARTS="cold join mdns"]
 # Needs dnsmasq, curl and jq; build first: dotnet build MeshActors.sln -c Release
 set -euo pipefail
 runs="${1:-10}"
 n="${2:-5}"
-parts="${3:-cold join}"
+parts="${3:-cold join mdns}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 node_dll="$repo/src/MeshActors.Node/bin/Release/net10.0/MeshActors.Node.dll"
 meshctl="$repo/src/MeshActors.Cli/bin/Release/net10.0/meshctl.dll"
 for f in "$node_dll" "$meshctl"; do [ -f "$f" ] || { echo "no $f: dotnet build MeshActors.sln -c Release" >&2; exit 1; }; done
 for t in dnsmasq curl jq; do command -v "$t" >/dev/null || { echo "needs $t" >&2; exit 1; }; done
 
-# Until MeshActors' tiered 'meshactors' method is the working default, bootstrap uses meshactors-dns.
-method=(--set akka.management.cluster.bootstrap.contact-point-discovery.discovery-method=meshactors-dns
-        --set akka.management.cluster.bootstrap.contact-point-discovery.service-name=test.local
-        --set akka.management.cluster.bootstrap.contact-point-discovery.port-name=mesh)
+# Cluster Bootstrap uses its default discovery method, MeshActors' tiered 'meshactors', which
+# reads meshactors.discovery.dns.* (dns_args below).
+method=()
+# Commands run inside a network namespace (the mdns part); empty: the root namespace.
+ns=()
 boot=akka.management.cluster.bootstrap
 declare -A profile=(
   [meshactors]=""
@@ -67,7 +70,7 @@ start_dns() { # base count
 stop_dns() { kill "$dns_pid" 2>/dev/null || true; wait "$dns_pid" 2>/dev/null || true; dns_pid=""; }
 launch() { # base i data-dir log extra-args...
   local base=$1 i=$2 data=$3 log=$4; shift 4
-  dotnet "$node_dll" --set "meshactors.node.id=node-$i" --set "meshactors.cluster.id=$cluster" \
+  "${ns[@]}" dotnet "$node_dll" --set "meshactors.node.id=node-$i" --set "meshactors.cluster.id=$cluster" \
     --set "meshactors.node.data-dir=\"$data\"" --set meshactors.membership.profile=lan \
     --set "meshactors.transport.port=$((base + i))" --set "meshactors.control.port=$((base + 100 + i))" --set "meshactors.bootstrap.port=$((base + 200 + i))" \
     --set "meshactors.transport.tls.ca=\"$out/ca/ca.crt\"" --set "meshactors.transport.tls.cert=\"$out/node-$i/node.crt\"" --set "meshactors.transport.tls.key=\"$out/node-$i/node.key\"" \
@@ -78,7 +81,7 @@ dns_args() { echo --set meshactors.discovery.dns.enabled=true --set 'meshactors.
 all_up() { # base count: every node lists count members, all up
   local base=$1 count=$2 i
   for i in $(seq 1 "$count"); do
-    [ "$(curl -s --max-time 2 "http://127.0.0.1:$((base + 100 + i))/control/members" | jq '[.members[] | select(.status == "up")] | length' 2>/dev/null)" = "$count" ] || return 1
+    [ "$("${ns[@]}" curl -s --max-time 2 "http://127.0.0.1:$((base + 100 + i))/control/members" | jq '[.members[] | select(.status == "up")] | length' 2>/dev/null)" = "$count" ] || return 1
   done
 }
 kill_all() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; pids=(); }
@@ -114,7 +117,7 @@ for name in meshactors akka margin1s; do
   echo "SUMMARY cold $name: median $med s, worst $worst s, runs not forming exactly one cluster: $doubles/$runs"
 done
 fi
-[[ " $parts " == *" join "* ]] || { echo "logs: $out"; exit 0; }
+if [[ " $parts " == *" join "* ]]; then
 
 # Join: a running 3-node cluster (formed through the SRV name), one node joining it. The SRV
 # name lists only the three: a listed contact point that never answers keeps Akka's bootstrap
@@ -127,15 +130,19 @@ dir="$out/join"; mkdir -p "$dir"
 for i in 1 2 3; do launch "$base" "$i" "$dir/data-$i" "$dir/node-$i.log" "${method[@]}" $(dns_args "$base"); done
 deadline=$(( $(now_ms) + 120000 ))
 until all_up "$base" 3; do [ "$(now_ms)" -lt "$deadline" ] || { echo "the 3-node cluster did not form" >&2; exit 1; }; sleep 0.1; done
-for how in static dns; do
+for how in static contact-points dns; do
   list=""
   for r in $(seq 1 "$runs"); do
-    if [ "$how" = static ]; then extra=(--set "meshactors.discovery.static.seeds=[\"127.0.0.1:$((base + 1))\"]"); else read -ra extra <<<"${method[*]} $(dns_args "$base")"; fi
+    case "$how" in
+      static) extra=(--set "meshactors.discovery.static.seeds=[\"127.0.0.1:$((base + 1))\"]") ;;
+      contact-points) extra=(--set "meshactors.discovery.static.contact-points=[\"127.0.0.1:$((base + 201))\", \"127.0.0.1:$((base + 202))\", \"127.0.0.1:$((base + 203))\"]") ;;
+      *) read -ra extra <<<"${method[*]} $(dns_args "$base")" ;;
+    esac
     t0=$(now_ms)
     launch "$base" 4 "$dir/data-4-$how-$r" "$dir/joiner-$how-$r.log" "${extra[@]}"
     joiner=${pids[-1]}
     deadline=$((t0 + 60000)); ok=1
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$((base + 104))/health/ready")" = 200 ]; do [ "$(now_ms)" -lt "$deadline" ] || { ok=0; break; }; sleep 0.02; done
+    until [ "$("${ns[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$((base + 104))/health/ready")" = 200 ]; do [ "$(now_ms)" -lt "$deadline" ] || { ok=0; break; }; sleep 0.02; done
     t1=$(now_ms)
     secs=$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.2f", d / 1000 }'); [ "$ok" = 1 ] || secs=timeout
     echo "join via $how run $r: launch -> Up: $secs s"
@@ -147,4 +154,41 @@ for how in static dns; do
   times=$(printf '%s' "$list" | grep -v timeout || true)
   echo "SUMMARY join $how: median $(echo "$times" | median) s, worst $(echo "$times" | sort -n | tail -1) s"
 done
+kill_all; stop_dns
+fi
+[[ " $parts " == *" mdns "* ]] || { echo "logs: $out"; exit 0; }
+
+# mDNS: the same join, every process inside one network namespace made here (multicast on its
+# loopback only; never in the root namespace), contact points found only over mDNS.
+netns="coldform-$$"
+ip netns add "$netns"
+trap 'cleanup; ip netns del "$netns" 2>/dev/null || true' EXIT
+ip -n "$netns" link set lo up
+ip -n "$netns" link set lo multicast on
+ip -n "$netns" route add 224.0.0.0/4 dev lo src 127.0.0.1
+ns=(ip netns exec "$netns")
+mdns_args=(--set meshactors.discovery.mdns.enabled=true --set meshactors.discovery.mdns.refresh-interval=2s)
+echo "# join a running 3-node cluster through mDNS (network namespace), $runs runs; $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+base=$((port_base + (3 * runs + 2) * 380))
+dir="$out/mdns"; mkdir -p "$dir"
+for i in 1 2 3; do launch "$base" "$i" "$dir/data-$i" "$dir/node-$i.log" "${mdns_args[@]}"; done
+deadline=$(( $(now_ms) + 120000 ))
+until all_up "$base" 3; do [ "$(now_ms)" -lt "$deadline" ] || { echo "the 3-node cluster did not form over mDNS" >&2; exit 1; }; sleep 0.1; done
+list=""
+for r in $(seq 1 "$runs"); do
+  t0=$(now_ms)
+  launch "$base" 4 "$dir/data-4-$r" "$dir/joiner-$r.log" "${mdns_args[@]}"
+  joiner=${pids[-1]}
+  deadline=$((t0 + 60000)); ok=1
+  until [ "$("${ns[@]}" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$((base + 104))/health/ready")" = 200 ]; do [ "$(now_ms)" -lt "$deadline" ] || { ok=0; break; }; sleep 0.02; done
+  t1=$(now_ms)
+  secs=$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.2f", d / 1000 }'); [ "$ok" = 1 ] || secs=timeout
+  echo "join via mdns run $r: launch -> Up: $secs s"
+  list+="$secs"$'\n'
+  kill -TERM "$joiner"; wait "$joiner" 2>/dev/null || true
+  unset 'pids[-1]'
+  until all_up "$base" 3; do sleep 0.1; done
+done
+times=$(printf '%s' "$list" | grep -v timeout || true)
+echo "SUMMARY join mdns: median $(echo "$times" | median) s, worst $(echo "$times" | sort -n | tail -1) s"
 echo "logs: $out"

@@ -44,6 +44,7 @@ internal sealed class NodeBootstrap : IAsyncDisposable
         var server = await BootstrapServer.StartAsync(system, node.NodeId, options.Bootstrap, bindHost, node.Tls, node.Config.Layers, settings.ContactPoint.MaxSeedNodesToExpose).ConfigureAwait(false);
         var client = new BootstrapClient(node.Tls, settings.ContactPoint.ProbingFailureTimeout);
         var self = client.BaseUri(advertised, server.Address.Port);
+        MeshActors.Discovery.Coordination.MeshDiscovery.Get(system).SetSelf(new MeshActors.Discovery.NodeAddress(advertised, server.Address.Port));
         node.Bootstrap.Update(s => s with { Mode = mode, SelfContactPoint = self });
         MeshLog.BootstrapListening(log, self.ToString(), node.Tls is null ? "plain HTTP: tls.mode = insecure" : "HTTPS, client certificates from the cluster CA required");
 

@@ -55,7 +55,13 @@ public sealed class TieredServiceDiscovery : ServiceDiscovery
 
         var wait = resolveTimeout > Margin * 2 ? resolveTimeout - Margin : resolveTimeout / 2;
         var contacts = await _discovery.ContactsAsync(wait, awaitFirstRun: true).ConfigureAwait(false);
-        var resolved = new Resolved(lookup.ServiceName, ResolvedTargets.From(contacts.Select(c => c.Point)));
+        var points = contacts.Select(c => c.Point).ToList();
+        if (_discovery.Self is { } self && !points.Any(p => p.Address == self))
+        {
+            points.Add(new ContactPoint(self, "self") { Source = "this node's own bootstrap endpoint" });
+        }
+
+        var resolved = new Resolved(lookup.ServiceName, ResolvedTargets.From(points));
         _log.Debug("{0}: {1} → {2} target(s)", MethodName, lookup, resolved.Addresses.Count);
         return resolved;
     }

@@ -55,6 +55,16 @@ public sealed class MeshDiscovery : IExtension
             .ToList();
     }
 
+    /// <summary>This node's own bootstrap endpoint, once its listener runs (set by the node);
+    /// null in a plain Akka.NET application.</summary>
+    internal NodeAddress? Self { get; private set; }
+
+    /// <summary>Sets <see cref="Self"/>: the tiered method then always lists this node among the
+    /// contact points, as a DNS name listing every node would. Akka's join decider lets a node form
+    /// a cluster only if it finds itself among the contact points (the lowest one), and most
+    /// providers leave this node out (mDNS and the peer cache always do).</summary>
+    internal void SetSelf(NodeAddress self) => Self = self;
+
     /// <summary>The names of the providers that run, in tier order (<c>manual</c> first).</summary>
     public IReadOnlyList<string> Providers => _coordinators.Select(c => c.Name).ToList();
 

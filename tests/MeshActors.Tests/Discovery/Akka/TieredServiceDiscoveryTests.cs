@@ -17,6 +17,22 @@ public sealed class TieredServiceDiscoveryTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     [Fact]
+    public async Task A_node_s_own_bootstrap_endpoint_is_always_a_target_once_and_only_once()
+    {
+        using var system = AkkaSystems.Create("""meshactors.discovery.static.contact-points = ["10.0.0.11:8558"]""");
+        var method = global::Akka.Discovery.Discovery.Get(system).LoadServiceDiscovery(TieredServiceDiscovery.MethodName);
+        (await method.Lookup(new Lookup("any"), Timeout)).Addresses.Select(a => $"{a.Address}:{a.Port}").Should().Equal(["10.0.0.11:8558"], "a plain application has no self");
+
+        // Akka's join decider forms a cluster only on the node that finds itself among the contact
+        // points; mDNS and the peer cache leave this node out, so the method adds it.
+        MeshDiscovery.Get(system).SetSelf(new NodeAddress("10.0.0.12", 8558));
+        (await method.Lookup(new Lookup("any"), Timeout)).Addresses.Select(a => $"{a.Address}:{a.Port}").Should().Equal(["10.0.0.11:8558", "10.0.0.12:8558"]);
+
+        MeshDiscovery.Get(system).SetSelf(new NodeAddress("10.0.0.11", 8558));
+        (await method.Lookup(new Lookup("any"), Timeout)).Addresses.Select(a => $"{a.Address}:{a.Port}").Should().Equal(["10.0.0.11:8558"], "a self the providers already list is not added twice");
+    }
+
+    [Fact]
     public async Task A_lookup_gives_static_then_http_targets_deduplicated_with_health_and_metrics()
     {
         await using var server = await FixtureHttpsServer.StartAsync(FixtureHttpsServer.Answer(200, JsonSerializer.Serialize(new { seeds = new[] { "10.0.0.21:7946", "10.0.0.11:7946", "10.0.0.22:7946" } })));
