@@ -82,12 +82,14 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void The_named_mesh_port_exists_and_the_readiness_probe_hits_the_health_endpoint()
+    public void The_named_bootstrap_port_exists_and_the_readiness_probe_hits_the_health_endpoint()
     {
         var portName = Env["MESHACTORS__DISCOVERY__KUBERNETES__CONTAINER_PORT_NAME"];
         var ports = List(Container, "ports");
 
-        ports.Should().Contain(p => Text(p, "name") == portName && Text(p, "containerPort") == Env.GetValueOrDefault("MESHACTORS__TRANSPORT__PORT", "7946"));
+        ports.Should().Contain(p => Text(p, "name") == portName && Text(p, "containerPort") == Env.GetValueOrDefault("MESHACTORS__BOOTSTRAP__PORT", "8558"), "contact points are bootstrap endpoints");
+        ports.Should().Contain(p => Text(p, "name") == "mesh" && Text(p, "containerPort") == Env.GetValueOrDefault("MESHACTORS__TRANSPORT__PORT", "7946"));
+        Env.Keys.Should().NotContain(k => k.StartsWith("MESHACTORS__DISCOVERY__STATIC__SEEDS", StringComparison.Ordinal), "static seeds would bypass Cluster Bootstrap");
         Text(Container, "readinessProbe.httpGet.path").Should().Be("/health/ready");
         ports.Should().Contain(p => Text(p, "name") == Text(Container, "readinessProbe.httpGet.port") && Text(p, "containerPort") == "7070", "the control plane listens on 7070 by default");
         File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "src", "MeshActors", "Control", "HealthEndpoints.cs")).Should().Contain("\"/health/ready\"");
