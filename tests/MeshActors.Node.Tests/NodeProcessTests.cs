@@ -144,7 +144,7 @@ public sealed class NodeProcessTests : IDisposable
             ["--config", file, "--set", "meshactors.control.port=0", "--set", "meshactors.transport.port=0", "--set", "meshactors.bootstrap.port=0", "--set", "meshactors.node.id=set-node"],
             new Dictionary<string, string> { ["MESHACTORS__CLUSTER__ID"] = "from-env", ["MESHACTORS__NODE__ID"] = "env-node" });
 
-        await node.WaitForLineAsync("Node set-node is up in cluster from-env");
+        await node.WaitForLineAsync("Node set-node started in cluster from-env");
         node.Terminate();
         (await node.WaitForExitAsync()).Should().Be(0);
     }

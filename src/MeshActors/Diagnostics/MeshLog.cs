@@ -13,7 +13,7 @@ internal static partial class MeshLog
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
     public static partial void ConfigWarning(ILogger logger, string warning);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Node {NodeId} is up in cluster {ClusterId}")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Node {NodeId} started in cluster {ClusterId} (its join is logged as 7703 \"Join decided\"; /health/ready answers 200 once it is Up)")]
     public static partial void NodeStarted(ILogger logger, string nodeId, string clusterId);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Generated node id {NodeId}, kept in {DataDir}")]
