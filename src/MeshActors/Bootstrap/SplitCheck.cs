@@ -31,13 +31,27 @@ internal sealed class SplitCheck : ReceiveActor, IWithTimers
     private readonly PeerCacheStore? _cache;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly HashSet<string> _reported = [];
+    private bool _running;
 
     public SplitCheck(ServiceDiscovery discovery, Lookup lookup, TimeSpan resolveTimeout, int fallbackPort, TimeSpan interval, BootstrapClient client, BootstrapStatus status, NodeMetrics metrics, PeerCacheStore? cache)
     {
         (_discovery, _lookup, _resolveTimeout, _fallbackPort, _client, _status, _metrics, _cache) = (discovery, lookup, resolveTimeout, fallbackPort, client, status, metrics, cache);
-        Receive<Check>(_ => RunAsync().PipeTo(Self, success: () => Checked.Instance, failure: ex => new Status.Failure(ex)));
-        Receive<Checked>(_ => { });
-        Receive<Status.Failure>(f => _log.Debug("Split check failed: {0}", f.Cause.Message));
+        Receive<Check>(_ =>
+        {
+            // One check at a time; and the cluster is read here, on the actor's turn: RunAsync
+            // continues on the thread pool, where Context is not available.
+            if (!_running)
+            {
+                _running = true;
+                RunAsync(Cluster.Get(Context.System)).PipeTo(Self, success: () => Checked.Instance, failure: ex => new Status.Failure(ex));
+            }
+        });
+        Receive<Checked>(_ => _running = false);
+        Receive<Status.Failure>(f =>
+        {
+            _running = false;
+            _log.Debug("Split check failed: {0}", f.Cause.Message);
+        });
         Interval = interval;
     }
 
@@ -47,10 +61,9 @@ internal sealed class SplitCheck : ReceiveActor, IWithTimers
 
     protected override void PreStart() => Timers.StartPeriodicTimer("check", Check.Instance, TimeSpan.Zero, Interval);
 
-    private async Task RunAsync()
+    private async Task RunAsync(Cluster cluster)
     {
         var resolved = await _discovery.Lookup(_lookup, _resolveTimeout).ConfigureAwait(false);
-        var cluster = Cluster.Get(Context.System);
         var self = cluster.SelfAddress.ToString();
         var foreign = ImmutableDictionary<string, ForeignCluster>.Empty;
         foreach (var target in resolved.Addresses)
@@ -89,7 +102,7 @@ internal sealed class SplitCheck : ReceiveActor, IWithTimers
                 {
                     _log.Warning(
                         "Another cluster with this id ({0}) answers at {1}: its {2} member(s) [{3}] and this cluster's {4} never merge in Akka. Restart the nodes of the smaller side; they then bootstrap into the larger one",
-                        Context.System.Name, endpoint, theirs.Length, string.Join(", ", theirs), members.Count);
+                        cluster.System.Name, endpoint, theirs.Length, string.Join(", ", theirs), members.Count);
                 }
             }
         }
