@@ -149,7 +149,8 @@ for how in static contact-points dns; do
     list+="$secs"$'\n'
     kill -TERM "$joiner"; wait "$joiner" 2>/dev/null || true
     unset 'pids[-1]'
-    until all_up "$base" 3; do sleep 0.1; done   # the joiner left: back to 3 before the next run
+    back=$(( $(now_ms) + 60000 ))   # the joiner left: back to 3 before the next run
+    until all_up "$base" 3; do [ "$(now_ms)" -lt "$back" ] || { echo "after run $r the 3 nodes did not list 3 members up again; node logs in $dir (a node that stopped logs why: event 3007)" >&2; exit 1; }; sleep 0.1; done
   done
   times=$(printf '%s' "$list" | grep -v timeout || true)
   echo "SUMMARY join $how: median $(echo "$times" | median) s, worst $(echo "$times" | sort -n | tail -1) s"
@@ -187,7 +188,8 @@ for r in $(seq 1 "$runs"); do
   list+="$secs"$'\n'
   kill -TERM "$joiner"; wait "$joiner" 2>/dev/null || true
   unset 'pids[-1]'
-  until all_up "$base" 3; do sleep 0.1; done
+  back=$(( $(now_ms) + 60000 ))
+  until all_up "$base" 3; do [ "$(now_ms)" -lt "$back" ] || { echo "after run $r the 3 nodes did not list 3 members up again; node logs in $dir" >&2; exit 1; }; sleep 0.1; done
 done
 times=$(printf '%s' "$list" | grep -v timeout || true)
 echo "SUMMARY join mdns: median $(echo "$times" | median) s, worst $(echo "$times" | sort -n | tail -1) s"
