@@ -31,6 +31,7 @@ internal sealed class SplitCheck : ReceiveActor, IWithTimers
     private readonly PeerCacheStore? _cache;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly HashSet<string> _reported = [];
+    private string? _lastError;
     private bool _running;
 
     public SplitCheck(ServiceDiscovery discovery, Lookup lookup, TimeSpan resolveTimeout, int fallbackPort, TimeSpan interval, BootstrapClient client, BootstrapStatus status, NodeMetrics metrics, PeerCacheStore? cache)
@@ -46,11 +47,24 @@ internal sealed class SplitCheck : ReceiveActor, IWithTimers
                 RunAsync(Cluster.Get(Context.System)).PipeTo(Self, success: () => Checked.Instance, failure: ex => new Status.Failure(ex));
             }
         });
-        Receive<Checked>(_ => _running = false);
+        Receive<Checked>(_ =>
+        {
+            _running = false;
+            _lastError = null;
+        });
         Receive<Status.Failure>(f =>
         {
             _running = false;
-            _log.Debug("Split check failed: {0}", f.Cause.Message);
+
+            // A check that keeps failing must be visible, but once per distinct cause, not every interval.
+            var cause = f.Cause is AggregateException { InnerException: { } inner } ? inner.Message : f.Cause.Message;
+            if (cause != _lastError)
+            {
+                _log.Warning("The split check failed ({0}); a second cluster with this id would go unnoticed until it succeeds. It runs again every {1}", cause, Interval);
+                _lastError = cause;
+            }
+
+            _status.Update(s => s with { LastLookupError = "split check: " + cause });
         });
         Interval = interval;
     }
