@@ -21,8 +21,8 @@ public sealed class MdnsServiceDiscovery : MeshActorsServiceDiscovery
 
     private const string Settings = "meshactors.discovery.mdns.";
 
-    private readonly MdnsDiscoveryOptions _options;
-    private readonly DiscoveryContext _context;
+    private readonly MdnsDiscoveryOptions? _options;
+    private readonly Func<IDiscoveryProvider> _create;
 
     /// <summary>Created by Akka.Discovery for <c>akka.discovery.meshactors-mdns</c>.</summary>
     /// <exception cref="global::Akka.Configuration.ConfigurationException">A setting is invalid, or the ActorSystem has no remoting address; the message names the fix.</exception>
@@ -42,7 +42,15 @@ public sealed class MdnsServiceDiscovery : MeshActorsServiceDiscovery
         }
 
         _options = options;
-        _context = PluginSettings.Context(system, PluginSettings.NodeId(system, id, dataDir, MethodName), dataDir) with { LocalAddress = new NodeAddress(self.Host, self.Port.Value) };
+        var context = PluginSettings.Context(system, PluginSettings.NodeId(system, id, dataDir, MethodName), dataDir) with { LocalAddress = new NodeAddress(self.Host, self.Port.Value) };
+        _create = () => new MdnsDiscoveryProvider(options, context);
+    }
+
+    /// <summary>Over a provider given directly, without an ActorSystem (tests).</summary>
+    internal MdnsServiceDiscovery(IDiscoveryProvider provider)
+        : base(null, MethodName)
+    {
+        _create = () => provider;
     }
 
     /// <summary>Created by Akka.Discovery with the method's own section (not needed: settings come from <c>meshactors.discovery.mdns</c>).</summary>
@@ -52,8 +60,7 @@ public sealed class MdnsServiceDiscovery : MeshActorsServiceDiscovery
     }
 
     private protected override string TimeoutHint =>
-        $"each lookup listens for {Settings}browse-window ({_options.BrowseWindow.TotalMilliseconds:0} ms), so give it more time than that";
+        $"each lookup listens for {Settings}browse-window ({(_options?.BrowseWindow ?? TimeSpan.Zero).TotalMilliseconds:0} ms), so give it more time than that";
 
-    private protected override (string Key, Func<IDiscoveryProvider> Create) ProviderFor(Lookup lookup) =>
-        ("", () => new MdnsDiscoveryProvider(_options, _context));
+    private protected override (string Key, Func<IDiscoveryProvider> Create) ProviderFor(Lookup lookup) => ("", _create);
 }
