@@ -54,7 +54,7 @@ public sealed class NodeProcessTests : IDisposable
     public async Task SIGTERM_during_start_up_is_a_clean_stop()
     {
         using var node = StartNode();
-        await node.WaitForLineAsync("Node .* is up");
+        await node.WaitForLineAsync("Node .* started in cluster");
         node.Terminate();
 
         (await node.WaitForExitAsync(TimeSpan.FromSeconds(5))).Should().Be(0, node.Output);
@@ -84,7 +84,7 @@ public sealed class NodeProcessTests : IDisposable
         }
 
         using var again = StartNode();
-        var second = (await again.WaitForLineAsync(@"Node (\S+) is up")).Groups[1].Value;
+        var second = (await again.WaitForLineAsync(@"Node (\S+) started in cluster")).Groups[1].Value;
         second.Should().Be(first);
         File.ReadAllText(Path.Combine(_dataDir, "node-id")).Trim().Should().Be(first);
         again.Output.Should().NotContain("Generated node id");
