@@ -25,6 +25,9 @@ public sealed record MeshActorsOptions
     /// <summary><c>meshactors.membership</c>.</summary>
     public required MembershipOptions Membership { get; init; }
 
+    /// <summary><c>meshactors.shutdown.linger</c>: how long a node that left keeps remoting open.</summary>
+    public TimeSpan ShutdownLinger { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary><c>meshactors.shutdown.timeout</c>.</summary>
     public required TimeSpan ShutdownTimeout { get; init; }
 

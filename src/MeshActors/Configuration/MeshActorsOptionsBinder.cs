@@ -52,6 +52,7 @@ public static class MeshActorsOptionsBinder
             Bootstrap = Bootstrap.BootstrapOptions.Bind(r),
             Membership = BindMembership(r),
             ShutdownTimeout = r.Duration("meshactors.shutdown.timeout", TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10), "set a duration such as 5s"),
+            ShutdownLinger = r.Duration("meshactors.shutdown.linger", TimeSpan.Zero, TimeSpan.FromMinutes(1), "set a duration such as 2s, or 0s to end at once"),
             LogLevel = r.Enum("meshactors.logging.level", LogLevel.Information),
         };
 
@@ -59,6 +60,11 @@ public static class MeshActorsOptionsBinder
         if (options.Control.Enabled && options.Control.Port != 0 && options.Control.Port == options.Transport.Port)
         {
             r.Add("meshactors.control.port", $"{options.Control.Port} is also meshactors.transport.port", "give the control plane and the mesh transport different ports");
+        }
+
+        if (options.ShutdownLinger >= options.ShutdownTimeout)
+        {
+            r.Add("meshactors.shutdown.linger", $"{options.ShutdownLinger} is not below meshactors.shutdown.timeout ({options.ShutdownTimeout})", "keep the linger shorter than the shutdown timeout, or the process is stopped before it ends");
         }
 
         if (options.Bootstrap.Port != 0 && (options.Bootstrap.Port == options.Transport.Port || (options.Control.Enabled && options.Bootstrap.Port == options.Control.Port)))

@@ -164,10 +164,25 @@ public sealed class MeshNode
 
         // Akka starts coordinated shutdown for reasons an operator must see (a SIGTERM, being
         // downed, or Akka.Remote's own reaction to a failed outbound TLS handshake); say which.
+        var hadPeers = false;
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "meshactors-log-reason", () =>
         {
+            hadPeers = cluster.State.Members.Any(m => m.Address != cluster.SelfAddress);
             MeshLog.ShuttingDown(log, NodeId, CoordinatedShutdown.Get(system).ShutdownReason?.ToString() ?? "unknown");
             return Task.FromResult(Akka.Done.Instance);
+        });
+
+        // Members that have not seen this node removed yet may still dial it; a dial the exiting
+        // process cuts off mid-handshake makes Akka.Remote shut the dialling node down. Keep
+        // remoting open a little while after leaving, so those dials complete (see reference.conf).
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "meshactors-linger", async () =>
+        {
+            if (hadPeers && Config.Options.ShutdownLinger > TimeSpan.Zero)
+            {
+                await Task.Delay(Config.Options.ShutdownLinger).ConfigureAwait(false);
+            }
+
+            return Akka.Done.Instance;
         });
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "meshactors-control-stop", async () =>
         {

@@ -135,6 +135,7 @@ public sealed class ReferenceDefaultsTests
         ["meshactors.membership.profiles.wan.down-all-when-unstable"] = "45s",
         ["meshactors.membership.metadata-write-timeout"] = "1s",
         ["meshactors.shutdown.timeout"] = "5s",
+        ["meshactors.shutdown.linger"] = "2s",
         ["meshactors.logging.level"] = "Information",
     };
 
