@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 # python3-zeroconf, iproute2: an independent mDNS peer, run inside network namespaces the tests create.
 # avahi-daemon, avahi-utils, dbus: a second mDNS peer (avahi on a private D-Bus bus, in a test's namespace).
 # prometheus: its promtool checks a real /metrics scrape.
-PACKAGES=(openssl dnsmasq-base dnsutils unbound python3-zeroconf iproute2 avahi-daemon avahi-utils dbus prometheus)
+# postgresql: a real PostgreSQL server (initdb + pg_ctl on a private port) for the postgres lease store.
+PACKAGES=(openssl dnsmasq-base dnsutils unbound python3-zeroconf iproute2 avahi-daemon avahi-utils dbus prometheus postgresql)
 
 missing=()
 for p in ${PACKAGES[@]+"${PACKAGES[@]}"}; do
