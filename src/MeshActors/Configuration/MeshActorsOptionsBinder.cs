@@ -62,9 +62,9 @@ public static class MeshActorsOptionsBinder
             r.Add("meshactors.control.port", $"{options.Control.Port} is also meshactors.transport.port", "give the control plane and the mesh transport different ports");
         }
 
-        if (options.ShutdownLinger >= options.ShutdownTimeout)
+        if (options.ShutdownLinger >= options.ShutdownTimeout && !r.Errors.Any(e => e.Path is "meshactors.shutdown.timeout" or "meshactors.shutdown.linger"))
         {
-            r.Add("meshactors.shutdown.linger", $"{options.ShutdownLinger} is not below meshactors.shutdown.timeout ({options.ShutdownTimeout})", "keep the linger shorter than the shutdown timeout, or the process is stopped before it ends");
+            r.Add("meshactors.shutdown.linger", $"{options.ShutdownLinger.TotalMilliseconds:0} ms is not below meshactors.shutdown.timeout ({options.ShutdownTimeout.TotalMilliseconds:0} ms)", "keep the linger shorter than the shutdown timeout, or the process is stopped before it ends");
         }
 
         if (options.Bootstrap.Port != 0 && (options.Bootstrap.Port == options.Transport.Port || (options.Control.Enabled && options.Bootstrap.Port == options.Control.Port)))

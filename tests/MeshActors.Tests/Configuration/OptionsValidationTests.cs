@@ -55,6 +55,9 @@ public sealed class OptionsValidationTests
     [InlineData("meshactors.node.metadata.roles=worker", "meshactors.node.metadata.roles", "expected a list")]
     [InlineData("meshactors.node.metadata.roles=[[\"a\"]]", "meshactors.node.metadata.roles.0", "expected a string")]
     [InlineData("meshactors.node.metadata.capacity=1000001", "meshactors.node.metadata.capacity", "out of range")]
+    [InlineData("meshactors.shutdown.linger=5s", "meshactors.shutdown.linger", "5000 ms is not below meshactors.shutdown.timeout (5000 ms)")]
+    [InlineData("meshactors.bootstrap.port=7946", "meshactors.bootstrap.port", "is also the meshactors.transport.port")]
+    [InlineData("meshactors.bootstrap.split-check-interval=2h", "meshactors.bootstrap.split-check-interval", "out of range")]
     public void Cross_field_and_shape_problems_name_the_setting(string assignment, string path, string problem)
     {
         var act = () => Load(assignment);
