@@ -44,6 +44,6 @@ public static class StableHash
         return k;
     }
 
-    /// <summary>Maps a hash to the open interval (0, 1) using its top 53 bits.</summary>
-    public static double ToUnitInterval(ulong hash) => ((hash >> 11) + 0.5) * (1.0 / (1UL << 53));
+    /// <summary>Maps a hash to the open interval (0, 1) using its top 52 bits: (k + ½)/2⁵², exact in a double, never 0 or 1.</summary>
+    public static double ToUnitInterval(ulong hash) => ((hash >> 12) + 0.5) * (1.0 / (1UL << 52));
 }
