@@ -13,7 +13,7 @@ public sealed class RingStrategy : IShardPlacementStrategy
     public const string StrategyName = "ring";
 
     /// <summary>The default number of virtual nodes for a member of capacity 100.</summary>
-    public const int DefaultVirtualNodesPer100 = 256;
+    public const int DefaultVirtualNodesPer100 = 1024;
 
     /// <summary>Creates the strategy with <paramref name="virtualNodesPer100"/> points per 100 capacity (1 to 10,000).</summary>
     public RingStrategy(int virtualNodesPer100 = DefaultVirtualNodesPer100)

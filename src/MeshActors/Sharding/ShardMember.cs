@@ -9,14 +9,14 @@ namespace MeshActors.Sharding;
 /// <param name="Roles">The member's Akka roles.</param>
 /// <param name="Zone">The member's zone, or <see langword="null"/> when it has none.</param>
 /// <param name="Region">The member's region, or <see langword="null"/> when it has none.</param>
-/// <param name="Capacity">The capacity weight, 0 to 1,000,000; <see cref="DefaultCapacity"/> unless set.</param>
+/// <param name="Capacity">The capacity weight, 0 to 10,000 (100 times the default); <see cref="DefaultCapacity"/> unless set.</param>
 public sealed record ShardMember(string Id, IReadOnlySet<string> Roles, string? Zone = null, string? Region = null, int Capacity = ShardMember.DefaultCapacity)
 {
     /// <summary>The capacity of a member whose metadata names none.</summary>
     public const int DefaultCapacity = 100;
 
     /// <summary>The largest capacity accepted.</summary>
-    public const int MaxCapacity = 1_000_000;
+    public const int MaxCapacity = 10_000;
 
     /// <summary>A member with no roles, no zone and the default capacity.</summary>
     public static ShardMember Plain(string id) => new(id, new HashSet<string>());

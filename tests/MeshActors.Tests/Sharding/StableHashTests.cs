@@ -36,5 +36,5 @@ public sealed class StableHashTests
     }
 
     private const string PinnedRendezvous = "4,4,3,4,3,0,0,3,2,3,3,1,3,1,4,4";
-    private const string PinnedRing = "2,4,1,4,4,1,1,1,2,4,1,0,0,1,2,4";
+    private const string PinnedRing = "4,2,0,3,4,1,0,4,4,3,4,2,0,1,4,4";
 }
