@@ -1,5 +1,6 @@
 using MeshActors.Benchmarks.AkkaDefault;
 using MeshActors.Benchmarks.Harness;
+using MeshActors.Benchmarks.Sharding;
 using MeshActors.Benchmarks.Soak;
 
 return args.FirstOrDefault() switch
@@ -7,6 +8,7 @@ return args.FirstOrDefault() switch
     "akka-node" => await AkkaNodeCommand.RunAsync(args[1..]),
     "membership-compare" => await MembershipCompareCommand.RunAsync(args[1..]),
     "watch-members" => await WatchMembersCommand.RunAsync(args[1..]),
+    "shard-moves" => ShardMovesCommand.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -15,5 +17,6 @@ static int Usage()
     Console.Error.WriteLine("usage: MeshActors.Benchmarks " + AkkaNodeCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + MembershipCompareCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + WatchMembersCommand.Usage);
+    Console.Error.WriteLine("       MeshActors.Benchmarks " + ShardMovesCommand.Usage);
     return 2;
 }

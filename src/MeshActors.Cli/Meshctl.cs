@@ -18,5 +18,6 @@ public static class Meshctl
         DiscoveryCommands.BuildPeers(),
         DemoCommand.Build(),
         CertCommands.Build(),
+        ShardsCommand.Build(),
     };
 }
