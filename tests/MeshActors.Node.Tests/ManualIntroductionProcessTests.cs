@@ -34,6 +34,17 @@ public sealed class ManualIntroductionProcessTests(ITestOutputHelper output) : I
             await ContactPointNodes.UntilDiscoveryAsync(control, b, "bootstrapping, a lookup done, no contact point but its own", Deadline, d =>
                 Str(d, "mode") == "cluster-bootstrap" && Str(d, "outcome") is null && LookupAt(d) is not null && Others(d, b).Count == 0);
 
+            // Bad input names the field and is not kept.
+            var noPort = await Meshctl(steps, "peers", "add", "127.0.0.1", "--endpoint", b.ControlEndpoint);
+            noPort.Exit.Should().Be(2, noPort.Output);
+            noPort.Output.Should().Contain("address: \"127.0.0.1\" has no port");
+            var badKey = await Meshctl(steps, "peers", "add", a.BootstrapEndpoint, "--fingerprint", "md5:abc", "--endpoint", b.ControlEndpoint);
+            badKey.Exit.Should().Be(2, badKey.Output);
+            badKey.Output.Should().Contain("fingerprint: \"md5:abc\" is not sha256:");
+            var unknown = await Meshctl(steps, "peers", "remove", a.BootstrapEndpoint, "--endpoint", b.ControlEndpoint);
+            unknown.Exit.Should().Be(1, unknown.Output);
+            unknown.Output.Should().Contain("was not introduced");
+
             var wrong = await Meshctl(steps, "peers", "add", a.BootstrapEndpoint, "--fingerprint", b.Certificate.Fingerprint, "--endpoint", b.ControlEndpoint);
             var refusedAt = DateTimeOffset.UtcNow;
             wrong.Exit.Should().Be(1, "a peer presenting another key than the one given is refused: " + wrong.Output);

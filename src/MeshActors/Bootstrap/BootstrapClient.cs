@@ -43,8 +43,8 @@ public sealed class BootstrapClient : IDisposable
     /// <summary><c>https</c> with TLS, else <c>http</c>.</summary>
     public string Scheme => _tls is null ? "http" : "https";
 
-    /// <summary>The base URI of the bootstrap endpoint at <paramref name="host"/>:<paramref name="port"/>.</summary>
-    public Uri BaseUri(string host, int port) => new($"{Scheme}://{(host.Contains(':') ? "[" + host + "]" : host)}:{port}/");
+    /// <summary>The base URI of the bootstrap endpoint at <paramref name="endpoint"/>.</summary>
+    public Uri BaseUri(MeshActors.Discovery.NodeAddress endpoint) => new($"{Scheme}://{endpoint}/");
 
     /// <summary>Asks <paramref name="baseUri"/> for its cluster's seed nodes.</summary>
     /// <exception cref="BootstrapProbeException">No answer, a refused TLS session, or an answer that is not a seed-node list.</exception>

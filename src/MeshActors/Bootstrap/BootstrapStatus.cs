@@ -30,7 +30,7 @@ public enum JoinMode
 public sealed record ContactPointState(string Host, int Port, string? HostName, DateTimeOffset? ProbedAt, string? SelfNode, string? NodeId, ImmutableArray<string> SeedNodes, string? Error)
 {
     /// <summary><c>host:port</c>.</summary>
-    public string Endpoint => $"{(Host.Contains(':') ? "[" + Host + "]" : Host)}:{Port}";
+    public string Endpoint => new MeshActors.Discovery.NodeAddress(Host, Port).ToString();
 }
 
 /// <summary>Why this node is in the cluster it is in: the outcome of Cluster Bootstrap (or of the

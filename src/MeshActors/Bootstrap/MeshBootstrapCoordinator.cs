@@ -59,8 +59,8 @@ internal sealed class MeshBootstrapCoordinator : BootstrapCoordinator
             return child;
         }
 
-        var baseUri = _client.BaseUri(host, port);
-        return Context.ActorOf(Akka.Actor.Props.Create(() => new SecureContactPointProbe(_settings, contactPoint, baseUri, _client, _status, _metrics)), name);
+        var endpoint = new MeshActors.Discovery.NodeAddress(host, port);
+        return Context.ActorOf(Akka.Actor.Props.Create(() => new SecureContactPointProbe(_settings, contactPoint, endpoint, _client, _status, _metrics)), name);
     }
 
     /// <summary>A child name for a contact point: Akka's path characters only.</summary>

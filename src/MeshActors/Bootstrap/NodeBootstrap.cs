@@ -43,8 +43,9 @@ internal sealed class NodeBootstrap : IAsyncDisposable
         var settings = ClusterBootstrapSettings.Create(system.Settings.Config, Akka.Event.Logging.GetLogger(system, typeof(NodeBootstrap)));
         var server = await BootstrapServer.StartAsync(system, node.NodeId, options.Bootstrap, bindHost, node.Tls, node.Config.Layers, settings.ContactPoint.MaxSeedNodesToExpose).ConfigureAwait(false);
         var client = new BootstrapClient(node.Tls, settings.ContactPoint.ProbingFailureTimeout);
-        var self = client.BaseUri(advertised, server.Address.Port);
-        MeshActors.Discovery.Coordination.MeshDiscovery.Get(system).SetSelf(new MeshActors.Discovery.NodeAddress(advertised, server.Address.Port));
+        var selfEndpoint = new MeshActors.Discovery.NodeAddress(advertised, server.Address.Port);
+        var self = client.BaseUri(selfEndpoint);
+        MeshActors.Discovery.Coordination.MeshDiscovery.Get(system).SetSelf(selfEndpoint);
         node.Bootstrap.Update(s => s with { Mode = mode, SelfContactPoint = self });
         MeshLog.BootstrapListening(log, self.ToString(), node.Tls is null ? "plain HTTP: tls.mode = insecure" : "HTTPS, client certificates from the cluster CA required");
 

@@ -19,6 +19,7 @@ internal sealed class SecureContactPointProbe : ReceiveActor, IWithTimers
     private const string TimerKey = "probe";
     private readonly ClusterBootstrapSettings _settings;
     private readonly ResolvedTarget _contactPoint;
+    private readonly MeshActors.Discovery.NodeAddress _endpoint;
     private readonly Uri _baseUri;
     private readonly BootstrapClient _client;
     private readonly BootstrapStatus _status;
@@ -27,9 +28,10 @@ internal sealed class SecureContactPointProbe : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private DateTimeOffset _failingDeadline;
 
-    public SecureContactPointProbe(ClusterBootstrapSettings settings, ResolvedTarget contactPoint, Uri baseUri, BootstrapClient client, BootstrapStatus status, MeshActors.Diagnostics.NodeMetrics metrics)
+    public SecureContactPointProbe(ClusterBootstrapSettings settings, ResolvedTarget contactPoint, MeshActors.Discovery.NodeAddress endpoint, BootstrapClient client, BootstrapStatus status, MeshActors.Diagnostics.NodeMetrics metrics)
     {
-        (_settings, _contactPoint, _baseUri, _client, _status, _metrics) = (settings, contactPoint, baseUri, client, status, metrics);
+        (_settings, _contactPoint, _endpoint, _client, _status, _metrics) = (settings, contactPoint, endpoint, client, status, metrics);
+        _baseUri = client.BaseUri(endpoint);
         ResetDeadline();
         Receive<Tick>(_ => _client.SeedNodesAsync(_baseUri, _stopping.Token).PipeTo(Self, failure: ex => new Failed(ex)));
         Receive<SeedNodesResponse>(OnAnswer);
@@ -50,7 +52,7 @@ internal sealed class SecureContactPointProbe : ReceiveActor, IWithTimers
     {
         _metrics.BootstrapProbes.WithLabels("ok").Inc();
         var seeds = answer.SeedNodes.Select(s => Address.Parse(s.Node)).ToImmutableHashSet();
-        _status.Probed(new ContactPointState(_baseUri.Host, _baseUri.Port, _contactPoint.Host, DateTimeOffset.UtcNow, answer.SelfNode, answer.NodeId, [.. answer.SeedNodes.Select(s => s.Node)], null));
+        _status.Probed(new ContactPointState(_endpoint.Host, _endpoint.Port, _contactPoint.Host, DateTimeOffset.UtcNow, answer.SelfNode, answer.NodeId, [.. answer.SeedNodes.Select(s => s.Node)], null));
         Context.Parent.Tell(new ObtainedSeedNodesObservation(DateTimeOffset.Now, _contactPoint, Address.Parse(answer.SelfNode), seeds));
         ResetDeadline();
         ScheduleNext();
@@ -60,8 +62,8 @@ internal sealed class SecureContactPointProbe : ReceiveActor, IWithTimers
     {
         _metrics.BootstrapProbes.WithLabels("error").Inc();
         var cause = failed.Cause is AggregateException { InnerException: { } inner } ? inner : failed.Cause;
-        var previous = _status.Current.ContactPoints.GetValueOrDefault($"{(_baseUri.Host.Contains(':') ? "[" + _baseUri.Host + "]" : _baseUri.Host)}:{_baseUri.Port}");
-        _status.Probed(new ContactPointState(_baseUri.Host, _baseUri.Port, _contactPoint.Host, DateTimeOffset.UtcNow, previous?.SelfNode, previous?.NodeId, previous?.SeedNodes ?? [], cause.Message));
+        var previous = _status.Current.ContactPoints.GetValueOrDefault(_endpoint.ToString());
+        _status.Probed(new ContactPointState(_endpoint.Host, _endpoint.Port, _contactPoint.Host, DateTimeOffset.UtcNow, previous?.SelfNode, previous?.NodeId, previous?.SeedNodes ?? [], cause.Message));
         _log.Debug("Probing {0} failed: {1}", _baseUri, cause.Message);
         if (DateTimeOffset.UtcNow > _failingDeadline)
         {

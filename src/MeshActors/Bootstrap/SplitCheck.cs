@@ -92,7 +92,7 @@ internal sealed class SplitCheck : ReceiveActor, IWithTimers
             SeedNodesResponse answer;
             try
             {
-                answer = await _client.SeedNodesAsync(_client.BaseUri(host, port), CancellationToken.None).ConfigureAwait(false);
+                answer = await _client.SeedNodesAsync(_client.BaseUri(new NodeAddress(host, port)), CancellationToken.None).ConfigureAwait(false);
             }
             catch (BootstrapProbeException)
             {
@@ -110,7 +110,7 @@ internal sealed class SplitCheck : ReceiveActor, IWithTimers
             }
             else if (theirs.Length > 0)
             {
-                var endpoint = $"{(host.Contains(':') ? "[" + host + "]" : host)}:{port}";
+                var endpoint = new NodeAddress(host, port).ToString();
                 foreign = foreign.SetItem(endpoint, new ForeignCluster(endpoint, answer.SelfNode, theirs, DateTimeOffset.UtcNow));
                 if (_reported.Add(answer.SelfNode))
                 {

@@ -50,7 +50,7 @@ internal static class DiscoveryEndpoints
                     lastSuccess = h.LastSuccess,
                     nextRun = h.NextRun,
                     lastError = h.LastError,
-                    targets = h.Targets.Select(t => new { address = Endpoint(t.Address), source = t.Source }),
+                    targets = h.Targets.Select(t => new { address = t.Address.ToString(), source = t.Source }),
                 }),
                 contactPoints = snapshot.ContactPoints.Values.OrderBy(c => c.Endpoint, StringComparer.Ordinal).Select(c => Contact(c, members, contacts)),
                 foreignClusters = snapshot.Foreign.Values.Select(f => new { contactPoint = f.ContactPoint, selfNode = f.SelfNode, members = f.Members, seenAt = f.SeenAt }),
@@ -80,7 +80,7 @@ internal static class DiscoveryEndpoints
 
         routes.MapGet("/control/peers", () => node.System is null
             ? Results.Json(new { peers = Array.Empty<object>() })
-            : Results.Json(new { peers = MeshDiscovery.Get(node.System).Manual.Select(p => new { address = Endpoint(p.Address), fingerprint = p.Fingerprint }) }));
+            : Results.Json(new { peers = MeshDiscovery.Get(node.System).Manual.Select(p => new { address = p.Address.ToString(), fingerprint = p.Fingerprint }) }));
 
         routes.MapPost("/control/peers", async (HttpContext http) =>
         {
@@ -119,20 +119,20 @@ internal static class DiscoveryEndpoints
                 }
                 catch (BootstrapProbeException ex)
                 {
-                    return Error(502, $"cannot check the key of {Endpoint(address)}: {ex.Message}");
+                    return Error(502, $"cannot check the key of {address}: {ex.Message}");
                 }
 
                 if (!string.Equals(seen, want, StringComparison.OrdinalIgnoreCase))
                 {
-                    return Results.Json(new { error = $"{Endpoint(address)} presents another key than the one given; not introduced", expected = want, actual = seen }, statusCode: 409);
+                    return Results.Json(new { error = $"{address} presents another key than the one given; not introduced", expected = want, actual = seen }, statusCode: 409);
                 }
             }
 
-            MeshDiscovery.Get(node.System).AddManual(new ContactPoint(address, "manual") { Fingerprint = seen, Source = "meshctl peers add " + Endpoint(address) + (seen is null ? "" : " (key checked)") });
+            MeshDiscovery.Get(node.System).AddManual(new ContactPoint(address, "manual") { Fingerprint = seen, Source = "meshctl peers add " + address.ToString() + (seen is null ? "" : " (key checked)") });
             var snapshot = node.Bootstrap.Current;
             return Results.Json(new
             {
-                added = Endpoint(address),
+                added = address.ToString(),
                 fingerprint = seen,
                 mode = ModeName(snapshot.Mode),
                 phase = snapshot.Phase,
@@ -150,8 +150,8 @@ internal static class DiscoveryEndpoints
             }
 
             return node.System is not null && MeshDiscovery.Get(node.System).RemoveManual(parsed)
-                ? Results.Json(new { removed = Endpoint(parsed) })
-                : Error(404, $"{Endpoint(parsed)} was not introduced (GET /control/peers lists the introductions)");
+                ? Results.Json(new { removed = parsed.ToString() })
+                : Error(404, $"{parsed} was not introduced (GET /control/peers lists the introductions)");
         });
     }
 
@@ -195,8 +195,6 @@ internal static class DiscoveryEndpoints
         JoinMode.ClusterBootstrap => "cluster-bootstrap",
         _ => "pending",
     };
-
-    private static string Endpoint(NodeAddress a) => $"{(a.Host.Contains(':') ? "[" + a.Host + "]" : a.Host)}:{a.Port}";
 
     private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
 
