@@ -27,6 +27,7 @@ public static class MeshActorsAkkaExtensions
         var application = builder.Configuration.HasValue ? builder.Configuration.Value : null;
         RefuseManagementAutostart(application);
         var config = setup.Config ?? MeshConfigLoader.Load(setup.Sources, application);
+        RefuseManagementHttpSettings(config);
         var node = setup.Node ?? new MeshNode(config, setup.Time);
         var options = config.Options;
         var transport = options.Transport;
@@ -88,6 +89,30 @@ public static class MeshActorsAkkaExtensions
             throw new ConfigValidationException([new ConfigError("akka.extensions", "the application's HOCON",
                 $"lists {string.Join(", ", listed)}, which autostarts Akka.Management's HTTP server; as restored here it cannot start (MissingMethodException: Ceen.Httpd.HttpServer.ListenAsync) and then terminates the ActorSystem",
                 "remove it: MeshActors serves the bootstrap route over mutual TLS and starts Cluster Bootstrap itself (settings stay under akka.management.cluster.bootstrap)")]);
+        }
+    }
+
+    /// <summary>Akka.Management's HTTP settings (<c>akka.management.http.hostname</c>, <c>port</c>,
+    /// <c>bind-hostname</c>, <c>bind-port</c>) place the endpoint Cluster Bootstrap probes. MeshActors
+    /// serves that endpoint itself, over mutual TLS, at <c>meshactors.bootstrap.*</c>; a value set
+    /// in Akka's words would silently do nothing, so it is refused with the setting to use.</summary>
+    private static void RefuseManagementHttpSettings(LoadedConfig config)
+    {
+        (string Akka, string Ours)[] keys =
+        [
+            ("akka.management.http.hostname", "meshactors.bootstrap.advertised-host"),
+            ("akka.management.http.port", "meshactors.bootstrap.port"),
+            ("akka.management.http.bind-hostname", "meshactors.bootstrap.host"),
+            ("akka.management.http.bind-port", "meshactors.bootstrap.port"),
+        ];
+        var errors = keys.Where(k => config.Root.HasPath(k.Akka))
+            .Select(k => new ConfigError(k.Akka, config.Layers.OriginOf(k.Akka),
+                "places Akka.Management's HTTP endpoint, which MeshActors does not start (it serves the bootstrap route itself, over mutual TLS)",
+                $"set {k.Ours} instead"))
+            .ToList();
+        if (errors.Count > 0)
+        {
+            throw new ConfigValidationException(errors);
         }
     }
 }

@@ -47,6 +47,28 @@ public sealed class ManagementAutostartTests : IDisposable
     }
 
     [Fact]
+    public async Task Akka_Management_http_settings_are_refused_naming_the_meshactors_setting_to_use()
+    {
+        var act = async () =>
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Logging.ClearProviders();
+            builder.Services.AddAkka("payments", akka => akka
+                .WithMeshActors(setup =>
+                {
+                    setup.Environment = new Dictionary<string, string>();
+                    setup.Overrides.AddRange(["meshactors.cluster.id=payments", "meshactors.transport.tls.mode=insecure", "meshactors.transport.port=0", "meshactors.control.port=0", "meshactors.bootstrap.port=0", $"meshactors.node.data-dir=\"{_dir}\"", "akka.management.http.port=8558"]);
+                }));
+            using var host = builder.Build();
+            await host.StartAsync();
+            await host.StopAsync();
+        };
+
+        (await act.Should().ThrowAsync<ConfigValidationException>()).Which.Errors.Should().ContainSingle()
+            .Which.Should().Match<ConfigError>(e => e.Path == "akka.management.http.port" && e.Origin == "--set akka.management.http.port" && e.Fix == "set meshactors.bootstrap.port instead");
+    }
+
+    [Fact]
     public async Task Akka_Management_own_HTTP_server_still_fails_to_start_on_Ceen()
     {
         var port = EmbeddedNode.FreePort();
