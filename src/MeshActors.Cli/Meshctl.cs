@@ -19,5 +19,6 @@ public static class Meshctl
         DemoCommand.Build(),
         CertCommands.Build(),
         ShardsCommand.Build(),
+        LeadersCommand.Build(),
     };
 }

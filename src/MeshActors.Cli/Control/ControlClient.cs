@@ -52,6 +52,16 @@ internal sealed class ControlClient(Uri endpoint) : IDisposable
     /// </summary>
     public async IAsyncEnumerable<string> WatchAsync(string path, string eventType, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var (_, data) in WatchAnyAsync(path, [eventType], cancellationToken))
+        {
+            yield return data;
+        }
+    }
+
+    /// <summary>The type and <c>data</c> of every server-sent event whose type is one of
+    /// <paramref name="eventTypes"/>, in order, until the caller cancels; errors as <see cref="WatchAsync"/>.</summary>
+    public async IAsyncEnumerable<(string Type, string Data)> WatchAnyAsync(string path, IReadOnlyCollection<string> eventTypes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         using var response = await SendAsync(path, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         await using var events = SseParser.Create(stream).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -72,9 +82,9 @@ internal sealed class ControlClient(Uri endpoint) : IDisposable
                 throw new ControlException($"{endpoint} closed the watch stream. Did the node stop?");
             }
 
-            if (events.Current.EventType == eventType)
+            if (eventTypes.Contains(events.Current.EventType))
             {
-                yield return events.Current.Data;
+                yield return (events.Current.EventType, events.Current.Data);
             }
         }
     }

@@ -51,6 +51,7 @@ public static class MeshActorsOptionsBinder
             Discovery = BindDiscovery(r),
             Bootstrap = Bootstrap.BootstrapOptions.Bind(r),
             Membership = BindMembership(r),
+            Leadership = Leadership.Election.LeadershipOptions.Bind(r),
             ShutdownTimeout = r.Duration("meshactors.shutdown.timeout", TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10), "set a duration such as 5s"),
             ShutdownLinger = r.Duration("meshactors.shutdown.linger", TimeSpan.Zero, TimeSpan.FromMinutes(1), "set a duration such as 2s, or 0s to end at once"),
             LogLevel = r.Enum("meshactors.logging.level", LogLevel.Information),

@@ -60,6 +60,7 @@ public sealed class ControlServer : IAsyncDisposable
         HealthEndpoints.Map(app, _node);
         MemberEndpoints.Map(app, _node);
         DiscoveryEndpoints.Map(app, _node);
+        LeaderEndpoints.Map(app, _node);
         MetricsEndpoint.Map(app, _node);
         try
         {

@@ -161,4 +161,22 @@ internal static partial class MeshLog
 
     [LoggerMessage(EventId = 7703, Level = LogLevel.Information, Message = "Join decided: {Outcome}; self {Self}; seed nodes [{Seeds}]; via [{Via}]; {Reason}")]
     public static partial void JoinDecided(ILogger logger, string outcome, string self, string seeds, string via, string reason);
+
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Leader of {Scope} is now {LeaderId} (term {Term}, fencing token {Token}); before: {Previous}")]
+    public static partial void LeaderElected(ILogger logger, string scope, string leaderId, long term, long token, string previous);
+
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Warning, Message = "{Scope} has no leader: term {Term} of {LeaderId} ended (expired or released) and no one holds the lease yet")]
+    public static partial void LeaderVacant(ILogger logger, string scope, string leaderId, long term);
+
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Information, Message = "This node ({NodeId}) leads {Scope} with fencing token {Token}")]
+    public static partial void LeadershipAcquired(ILogger logger, string nodeId, string scope, long token);
+
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Warning, Message = "This node ({NodeId}) stepped down as leader of {Scope} (fencing token {Token}): {Reason}")]
+    public static partial void LeadershipLost(ILogger logger, string nodeId, string scope, long token, string reason);
+
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Error, Message = "Two holders of {Scope}'s lease: this node still holds term {LocalToken} by its safe deadline, but the store names {Holder} with term {StoreToken}. Check the store (restored from a backup?) and the clocks; this node steps down")]
+    public static partial void TwoHolders(ILogger logger, string scope, long localToken, string holder, long storeToken);
+
+    [LoggerMessage(EventId = 8006, Level = LogLevel.Warning, Message = "Reading or taking the lease of {Scope} failed: {Reason} (retrying every {RetryMs} ms; further failures are logged at Debug)")]
+    public static partial void LeaseStoreFailed(ILogger logger, string scope, string reason, long retryMs);
 }

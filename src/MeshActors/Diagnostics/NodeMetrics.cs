@@ -21,7 +21,28 @@ public sealed class NodeMetrics
         MemberEvents = factory.CreateCounter("meshactors_member_events_total", "Membership events seen by this node, by event.", "event");
         ForeignMembers = factory.CreateGauge("meshactors_discovery_foreign_members", "Members of another cluster with this cluster's id that the split check found (Akka never merges two clusters).");
         BootstrapProbes = factory.CreateCounter("meshactors_discovery_bootstrap_probes_total", "Probes of contact points' bootstrap endpoints, by outcome (ok, error).", "outcome");
+        LeadershipTransitions = factory.CreateCounter("meshactors_leadership_transitions_total", "Changes of a scope's leader this node observed, by scope and kind (elected: a new term; vacant: no leader).", "scope", "kind");
+        ElectionDuration = factory.CreateHistogram("meshactors_leadership_election_duration_seconds", "How long a scope had no leader, as this node observed it: from the first read that showed no live term to the first that showed a new one.",
+            new HistogramConfiguration { LabelNames = ["scope"], Buckets = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 5, 10, 30] });
+        SplitBrainDetections = factory.CreateCounter("meshactors_leadership_split_brain_detections_total", "Times this node held a lease by its own safe deadline while the store named a later term: two holders at once. A correct store and clock-skew margin keep it at 0.", "scope");
+        IsLeader = factory.CreateGauge("meshactors_leadership_is_leader", "1 while this node leads the scope.", "scope");
+        LeaderFencingToken = factory.CreateGauge("meshactors_leadership_fencing_token", "The fencing token of the scope's current term as this node knows it (0: no leader).", "scope");
     }
+
+    /// <summary><c>meshactors_leadership_transitions_total{scope,kind}</c>.</summary>
+    public Counter LeadershipTransitions { get; }
+
+    /// <summary><c>meshactors_leadership_election_duration_seconds{scope}</c>.</summary>
+    public Histogram ElectionDuration { get; }
+
+    /// <summary><c>meshactors_leadership_split_brain_detections_total{scope}</c>.</summary>
+    public Counter SplitBrainDetections { get; }
+
+    /// <summary><c>meshactors_leadership_is_leader{scope}</c>.</summary>
+    public Gauge IsLeader { get; }
+
+    /// <summary><c>meshactors_leadership_fencing_token{scope}</c>.</summary>
+    public Gauge LeaderFencingToken { get; }
 
     /// <summary>The registry <c>/metrics</c> exports.</summary>
     public CollectorRegistry Registry { get; }

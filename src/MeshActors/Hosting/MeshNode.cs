@@ -50,6 +50,7 @@ public sealed class MeshNode
             PeerCache = Discovery.PeerCache.PeerCacheStore.Open(Path.Combine(config.Options.Node.DataDir, config.Options.Discovery.PeerCache.File), Loggers.CreateLogger("MeshActors.PeerCache"), time);
         }
 
+        Leaders = new Leadership.Election.MeshLeaders(NodeId, config.Options.Leadership.AllScopes);
         Membership = new ClusterMembership(transport.Port == 0 ? string.Empty : $"{SeedNodes.Protocol(Tls is not null)}://{ClusterId}@{host}:{transport.Port}");
     }
 
@@ -104,6 +105,9 @@ public sealed class MeshNode
                 : o.Transport.AdvertisedHost.Length > 0 ? o.Transport.AdvertisedHost : o.Transport.Host;
         }
     }
+
+    /// <summary>The leader of each scope (<c>meshactors.leadership</c>) as this node knows it, and whether this node leads.</summary>
+    public Leadership.Election.MeshLeaders Leaders { get; }
 
     /// <summary>The ActorSystem, once started.</summary>
     public ActorSystem? System { get; private set; }
@@ -160,6 +164,7 @@ public sealed class MeshNode
         var mode = MeshActors.Bootstrap.NodeBootstrap.ChooseMode(cluster.Settings.SeedNodes.Count > 0, hasSources);
         _bootstrap = await MeshActors.Bootstrap.NodeBootstrap.StartAsync(this, system, mode, PeerCache, loggers.CreateLogger("MeshActors.Bootstrap")).ConfigureAwait(false);
 
+        var electors = await Leadership.Election.NodeLeadership.StartAsync(this, system, mesh, _audit, loggers.CreateLogger("MeshActors.Leadership")).ConfigureAwait(false);
         var control = await StartControlAsync(loggers).ConfigureAwait(false);
 
         // Akka starts coordinated shutdown for reasons an operator must see (a SIGTERM, being
@@ -187,6 +192,7 @@ public sealed class MeshNode
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "meshactors-control-stop", async () =>
         {
             Membership.Complete(); // ends open watch streams, so Kestrel stops without waiting for them
+            Leaders.Complete();
             await control.DisposeAsync().ConfigureAwait(false);
             if (_bootstrap is not null)
             {
@@ -194,6 +200,7 @@ public sealed class MeshNode
             }
 
             PeerCache?.Dispose();
+            await electors.DisposeAsync().ConfigureAwait(false);
             MeshLog.NodeStopped(log, NodeId);
             return Akka.Done.Instance;
         });

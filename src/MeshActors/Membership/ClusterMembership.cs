@@ -1,6 +1,5 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Akka.Actor;
+using MeshActors.Hosting;
 
 namespace MeshActors.Membership;
 
@@ -11,15 +10,13 @@ namespace MeshActors.Membership;
 /// </summary>
 public sealed class ClusterMembership
 {
-    private readonly Lock _gate = new();
-    private readonly List<Channel<MemberEvent>> _watchers = [];
-    private MembershipSnapshot _snapshot;
+    private readonly ChangeFeed<MembershipSnapshot, MemberEvent> _feed;
     private IActorRef _actor = ActorRefs.Nobody;
 
-    internal ClusterMembership(string self) => _snapshot = new MembershipSnapshot(self, [], 0);
+    internal ClusterMembership(string self) => _feed = new(new MembershipSnapshot(self, [], 0));
 
     /// <summary>The member list now.</summary>
-    public MembershipSnapshot Snapshot => Volatile.Read(ref _snapshot);
+    public MembershipSnapshot Snapshot => _feed.Snapshot;
 
     /// <summary>Whether this node is Up (or WeaklyUp) in the cluster.</summary>
     public bool IsSelfUp => Snapshot.SelfMember?.Status is "up" or "weaklyup";
@@ -31,34 +28,7 @@ public sealed class ClusterMembership
     /// behind loses the oldest; enumerate what you ask for, as the subscription ends only when
     /// the enumeration does (or the node stops).
     /// </summary>
-    public IAsyncEnumerable<MemberEvent> WatchAsync(CancellationToken cancellationToken = default)
-    {
-        var channel = Channel.CreateBounded<MemberEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        lock (_gate)
-        {
-            _watchers.Add(channel);
-        }
-
-        return ReadAsync(channel, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<MemberEvent> ReadAsync(Channel<MemberEvent> channel, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return item;
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _watchers.Remove(channel);
-            }
-        }
-    }
+    public IAsyncEnumerable<MemberEvent> WatchAsync(CancellationToken cancellationToken = default) => _feed.WatchAsync(cancellationToken);
 
     /// <summary>Replaces this node's labels and replicates them to every member.</summary>
     /// <returns>True when every member acknowledged within <c>meshactors.membership.metadata-write-timeout</c>;
@@ -69,37 +39,9 @@ public sealed class ClusterMembership
     internal void Attach(IActorRef actor) => _actor = actor;
 
     /// <summary>Names this node's address once the ActorSystem knows it (a port of 0 is only known then).</summary>
-    internal void SetSelf(string self)
-    {
-        lock (_gate)
-        {
-            Volatile.Write(ref _snapshot, _snapshot with { Self = self });
-        }
-    }
+    internal void SetSelf(string self) => _feed.Update(s => (s with { Self = self }, []));
 
-    internal void Publish(MembershipSnapshot snapshot, IReadOnlyList<MemberEvent> events)
-    {
-        lock (_gate)
-        {
-            Volatile.Write(ref _snapshot, snapshot);
-            foreach (var watcher in _watchers)
-            {
-                foreach (var e in events)
-                {
-                    watcher.Writer.TryWrite(e);
-                }
-            }
-        }
-    }
+    internal void Publish(MembershipSnapshot snapshot, IReadOnlyList<MemberEvent> events) => _feed.Publish(snapshot, events);
 
-    internal void Complete()
-    {
-        lock (_gate)
-        {
-            foreach (var watcher in _watchers)
-            {
-                watcher.Writer.TryComplete();
-            }
-        }
-    }
+    internal void Complete() => _feed.Complete();
 }

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace MeshActors.Node.Tests;
+
+/// <summary>
+/// Leaders with real processes: three nodes elect a global leader and a leader of scope <c>eu</c>
+/// through one SQLite lease file on this host (the store every process on a host shares). Killing
+/// the global leader with SIGKILL (no release, no goodbye) must give every survivor a new leader
+/// with a higher fencing token; a graceful stop releases the lease, so the next leader follows
+/// within a few retry intervals instead of after expiry.
+/// </summary>
+[Collection(ExclusiveProcessesCollection.Name)]
+public sealed class LeaderProcessTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private readonly ContactPointNodes _nodes = new("leaders-test");
+    private readonly string _leases = Path.Combine(Directory.CreateTempSubdirectory("meshactors-leases-").FullName, "leases.db");
+
+    public void Dispose()
+    {
+        _nodes.Dispose();
+        Directory.Delete(Path.GetDirectoryName(_leases)!, recursive: true);
+    }
+
+    [Fact]
+    public async Task Killing_the_leader_gives_every_survivor_a_new_leader_with_a_higher_token_and_a_graceful_stop_hands_over_at_once()
+    {
+        ContactPointNode[] all = [_nodes.Add("lead-1"), _nodes.Add("lead-2"), _nodes.Add("lead-3")];
+        string[] settings =
+        [
+            ContactPointNodes.ContactPoints([.. all.Select(n => n.BootstrapEndpoint)]),
+            $"meshactors.leadership.stores.sqlite.file=\"{_leases}\"",
+            "meshactors.leadership.scopes=[eu]",
+        ];
+        foreach (var node in all)
+        {
+            _nodes.Start(node, settings);
+        }
+
+        try
+        {
+            using var control = new NodeControl();
+            await ContactPointNodes.UntilMembersAsync(control, all, all, Deadline);
+            var first = await UntilAgreedAsync(control, all, "global", after: 0);
+            var eu = await UntilAgreedAsync(control, all, "eu", after: 0);
+            output.WriteLine($"global: {first.Leader} token {first.Token}; eu: {eu.Leader} token {eu.Token}");
+
+            var table = await MeshctlProcess.RequireAsync(["leaders", "--endpoint", all[0].ControlEndpoint]);
+            table.Should().Contain("global").And.Contain("eu").And.Contain(first.Leader).And.Contain(first.Token.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var (exit, unknown) = await MeshctlProcess.RunAsync(["leaders", "--scope", "nowhere", "--endpoint", all[0].ControlEndpoint]);
+            exit.Should().Be(1);
+            unknown.Should().Contain("scope 'nowhere' is not elected").And.Contain("eu, global");
+
+            var victim = all.Single(n => n.Id == first.Leader);
+            var survivors = all.Where(n => n != victim).ToArray();
+            var clock = Stopwatch.StartNew();
+            victim.Process.Crash();
+            var second = await UntilAgreedAsync(control, survivors, "global", after: first.Token);
+            output.WriteLine($"after SIGKILL of {victim.Id}: {second.Leader} with token {second.Token} on both survivors after {clock.Elapsed.TotalSeconds:0.00} s");
+            second.Leader.Should().NotBe(victim.Id);
+            second.Token.Should().BeGreaterThan(first.Token);
+
+            var successor = survivors.Single(n => n.Id == second.Leader);
+            var last = survivors.Single(n => n != successor);
+            clock.Restart();
+            successor.Process.Terminate();
+            var third = await UntilAgreedAsync(control, [last], "global", after: second.Token);
+            output.WriteLine($"after SIGTERM of {successor.Id}: {third.Leader} with token {third.Token} after {clock.Elapsed.TotalSeconds:0.00} s");
+            third.Leader.Should().Be(last.Id);
+            (await successor.Process.WaitForExitAsync(Deadline)).Should().Be(0, "SIGTERM is a graceful leave");
+            third.Token.Should().Be(second.Token + 1, "the leaving leader released its term and never took the lease again");
+            successor.Process.Output.Should().Contain("stepped down as leader of global", "a leaving leader releases its lease");
+        }
+        catch
+        {
+            output.WriteLine("failed; every node's output follows");
+            output.WriteLine(await _nodes.OutputsAsync());
+            throw;
+        }
+    }
+
+    /// <summary>Waits until every one of <paramref name="nodes"/> names the same leader of <paramref name="scope"/>
+    /// with a token above <paramref name="after"/>.</summary>
+    private static async Task<(string Leader, long Token)> UntilAgreedAsync(NodeControl control, IReadOnlyList<ContactPointNode> nodes, string scope, long after)
+    {
+        var last = new Dictionary<string, string>();
+        (string, long) agreed = default;
+        await NodeControl.EventuallyAsync($"{string.Join(", ", nodes.Select(n => n.Id))} agree on a leader of {scope} with a token above {after}", Deadline, async () =>
+        {
+            var seen = new List<(string, long)>();
+            foreach (var node in nodes)
+            {
+                var body = await control.GetAsync(node.ControlPort, "/control/leaders?scope=" + scope);
+                last[node.Id] = body?.GetRawText() ?? "no answer";
+                if (body is { } list && list.EnumerateArray().SingleOrDefault() is { ValueKind: JsonValueKind.Object } entry
+                    && entry.GetProperty("leaderId").GetString() is { } leader && entry.GetProperty("fencingToken").GetInt64() is var token && token > after)
+                {
+                    seen.Add((leader, token));
+                }
+            }
+
+            if (seen.Count == nodes.Count && seen.Distinct().Count() == 1)
+            {
+                agreed = seen[0];
+                return true;
+            }
+
+            return false;
+        }, () => Task.FromResult(string.Join('\n', last.Select(l => $"{l.Key}: {l.Value}"))));
+        return agreed;
+    }
+}
