@@ -57,6 +57,11 @@ public sealed class OptionsValidationTests
     [InlineData("meshactors.node.metadata.capacity=1000001", "meshactors.node.metadata.capacity", "out of range")]
     [InlineData("meshactors.shutdown.linger=5s", "meshactors.shutdown.linger", "5000 ms is not below meshactors.shutdown.timeout (5000 ms)")]
     [InlineData("meshactors.bootstrap.port=7946", "meshactors.bootstrap.port", "is also the meshactors.transport.port")]
+    [InlineData("meshactors.leadership.scopes=[eu, eu]", "meshactors.leadership.scopes.1", "is listed twice")]
+    [InlineData("meshactors.leadership.scopes=[global]", "meshactors.leadership.scopes.0", "is the cluster-wide leader's scope")]
+    [InlineData("meshactors.leadership.scopes=[\"eu west\"]", "meshactors.leadership.scopes.0", "is not a valid scope name")]
+    [InlineData("meshactors.leadership.lease.store=etcd", "meshactors.leadership.lease.store", "is not one of sqlite, postgres")]
+    [InlineData("meshactors.leadership.retry-interval=0s", "meshactors.leadership.retry-interval", "out of range")]
     [InlineData("meshactors.bootstrap.split-check-interval=2h", "meshactors.bootstrap.split-check-interval", "out of range")]
     public void Cross_field_and_shape_problems_name_the_setting(string assignment, string path, string problem)
     {

@@ -109,7 +109,7 @@ internal sealed class LeaderElector : ReceiveActor, IWithTimers
                 _context.Metrics.SplitBrainDetections.WithLabels(_scope).Inc();
                 MeshLog.TwoHolders(_context.Log, _scope, _lease.FencingToken ?? 0, state.Holder!.Owner, state.Holder.FencingToken);
                 Audit("leadership-two-holders", $"this node held term {_lease.FencingToken} while the store named {state.Holder.Owner} with term {state.Holder.FencingToken}");
-                StepDown("the store names a later term", release: false);
+                StepDown("the store names a later term", release: true); // the store refuses the release; locally it ends the term
             }
 
             OnRead(read);
