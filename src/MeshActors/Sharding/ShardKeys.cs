@@ -5,7 +5,7 @@ namespace MeshActors.Sharding;
 /// <summary>
 /// The one mapping from a key (an entity id) to a shard number. Everything that needs a key's shard
 /// calls <see cref="ShardOf"/>: the shard table's own <c>ShardOf</c>, and
-/// <see cref="Akka.ShardTableMessageExtractor"/>, which gives Akka.Cluster.Sharding the same shard, so
+/// <c>Akka.ShardTableMessageExtractor</c>, which gives Akka.Cluster.Sharding the same shard, so
 /// the owner the table names for shard <c>s</c> is the node that runs every entity whose key maps to
 /// <c>s</c>. Changing this function moves entities between shards: treat it like a wire format.
 /// </summary>
