@@ -56,6 +56,14 @@ public sealed class ClusterLeaseStoreTestCluster : IAsyncDisposable
             .All(n => Cluster.Get(n).State.Members.All(m => m.Address != address)));
     }
 
+    /// <summary>Node <paramref name="index"/> leaves the cluster gracefully; waits until the others no longer list it.</summary>
+    public Task LeaveAsync(int index)
+    {
+        var address = Cluster.Get(Nodes[index]).SelfAddress;
+        Cluster.Get(Nodes[index]).Leave(address);
+        return Until(() => Nodes.Where((_, i) => i != index).All(n => Cluster.Get(n).State.Members.All(m => m.Address != address)));
+    }
+
     /// <summary>Waits for <paramref name="condition"/>, failing after <see cref="Deadline"/>.</summary>
     public static async Task Until(Func<bool> condition)
     {
