@@ -5,21 +5,11 @@ using MeshActors.Leadership;
 
 namespace MeshActors.Tests.Leadership;
 
-/// <summary>A three-node cluster shared by the tests of <see cref="ClusterLeaseStoreTests"/>; each test gets its own arbiter.</summary>
-public sealed class ClusterOfThree : IAsyncLifetime
-{
-    public ClusterLeaseStoreTestCluster Cluster { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Cluster = await ClusterLeaseStoreTestCluster.StartAsync(3);
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
-}
-
 /// <summary>The conformance suite against the <c>cluster</c> store on a real three-node Akka cluster: every test
 /// starts a fresh arbiter (its own singleton and replicated counter) on all three nodes, and clients are spread
 /// over the nodes, so requests cross the network to the arbiter on the oldest. Time is real: a short ttl, and
 /// the suite waits on conditions with a deadline.</summary>
-public sealed class ClusterLeaseStoreTests(ClusterOfThree fixture) : LeaseStoreConformance, IClassFixture<ClusterOfThree>
+public sealed class ClusterLeaseStoreTests(ClusterLeaseStoreFixture fixture) : LeaseStoreConformance, IClassFixture<ClusterLeaseStoreFixture>
 {
     private static int _arbiters;
 
