@@ -10,7 +10,7 @@ namespace MeshActors.Leadership;
 /// </summary>
 public interface ILeaseStore : IAsyncDisposable
 {
-    /// <summary>The store's name in configuration (<c>sqlite</c>, <c>postgres</c>); see <see cref="LeaseStores"/>.</summary>
+    /// <summary>The store's name in configuration (<c>sqlite</c>, <c>postgres</c>, <c>cluster</c>); see <see cref="LeaseStores"/>.</summary>
     string Name { get; }
 
     /// <summary>

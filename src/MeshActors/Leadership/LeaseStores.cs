@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Configuration;
 
 namespace MeshActors.Leadership;
@@ -14,8 +15,11 @@ public static class LeaseStores
     /// <summary>A PostgreSQL table shared by every host (<see cref="PostgresLeaseStore"/>).</summary>
     public const string Postgres = "postgres";
 
+    /// <summary>The cluster itself, no external store (<see cref="ClusterLeaseStore"/>); needs the node's ActorSystem.</summary>
+    public const string Cluster = "cluster";
+
     /// <summary>The names a configuration may choose.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Sqlite, Postgres];
+    public static IReadOnlyList<string> Names { get; } = [Sqlite, Postgres, Cluster];
 
     /// <summary>
     /// Creates the store <paramref name="name"/> from <paramref name="stores"/>, after checking its
@@ -25,7 +29,20 @@ public static class LeaseStores
     /// <param name="stores">The <c>stores</c> block (<c>sqlite.file</c>, <c>postgres.connection-string</c>, <c>postgres.table</c>).</param>
     /// <param name="dataDir">The folder a relative <c>sqlite.file</c> is resolved against (the node's data-dir).</param>
     /// <param name="settingsPath">Where <paramref name="stores"/> was read from, for error messages.</param>
-    public static ILeaseStore Create(string name, Config stores, string dataDir, string settingsPath = "meshactors.leadership.stores")
+    public static ILeaseStore Create(string name, Config stores, string dataDir, string settingsPath = "meshactors.leadership.stores") =>
+        Create(name, stores, dataDir, system: null, settingsPath);
+
+    /// <summary>
+    /// Creates the store <paramref name="name"/> from <paramref name="stores"/>, after checking its
+    /// settings; every problem is reported at once in one <see cref="ArgumentException"/>. The
+    /// <c>cluster</c> store runs in <paramref name="system"/>, so it needs one.
+    /// </summary>
+    /// <param name="name">A name from <see cref="Names"/>.</param>
+    /// <param name="stores">The <c>stores</c> block (<c>sqlite.*</c>, <c>postgres.*</c>, <c>cluster.*</c>).</param>
+    /// <param name="dataDir">The folder a relative <c>sqlite.file</c> is resolved against (the node's data-dir).</param>
+    /// <param name="system">The node's cluster ActorSystem; required by the <c>cluster</c> store, unused by the others.</param>
+    /// <param name="settingsPath">Where <paramref name="stores"/> was read from, for error messages.</param>
+    public static ILeaseStore Create(string name, Config stores, string dataDir, ActorSystem? system, string settingsPath = "meshactors.leadership.stores")
     {
         var errors = new List<string>();
         ILeaseStore? store = null;
@@ -61,6 +78,18 @@ public static class LeaseStores
                     {
                         errors.Add($"{settingsPath}.postgres: {e.Message}");
                     }
+                }
+
+                break;
+            case Cluster:
+                var settings = ClusterLeaseStoreSettings.FromConfig(stores.GetConfig("cluster"), $"{settingsPath}.cluster", errors);
+                if (system is null)
+                {
+                    errors.Add($"store = \"{Cluster}\" runs in the node's ActorSystem, and none was given: open it through MeshLease (Akka's LeaseProvider) or pass the ActorSystem to LeaseStores.Create");
+                }
+                else if (settings is not null)
+                {
+                    store = new ClusterLeaseStore(system, settings);
                 }
 
                 break;

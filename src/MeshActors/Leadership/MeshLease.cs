@@ -31,7 +31,7 @@ public sealed class MeshLease : Lease, IAsyncDisposable
     /// <c>store</c> in the lease's configuration and set up from its <c>stores</c> block (or
     /// <c>meshactors.leadership.stores</c>).</summary>
     public MeshLease(LeaseSettings settings, ExtendedActorSystem system)
-        : this(settings, CreateStore(settings, system.Settings.Config), TimeProvider.System, ownsStore: true, system.Log)
+        : this(settings, CreateStore(settings, system), TimeProvider.System, ownsStore: true, system.Log)
     {
         system.RegisterOnTermination(() => DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
@@ -197,13 +197,14 @@ public sealed class MeshLease : Lease, IAsyncDisposable
         }
     }
 
-    private static ILeaseStore CreateStore(LeaseSettings settings, Config system)
+    private static ILeaseStore CreateStore(LeaseSettings settings, ExtendedActorSystem actorSystem)
     {
+        var system = actorSystem.Settings.Config;
         var lease = settings.LeaseConfig;
         var stores = lease.HasPath("stores") ? lease.GetConfig("stores") : null;
         var fallback = system.HasPath("meshactors.leadership.stores") ? system.GetConfig("meshactors.leadership.stores") : ConfigurationFactory.Empty;
         var dataDir = system.HasPath("meshactors.node.data-dir") ? system.GetString("meshactors.node.data-dir") : ".";
-        return LeaseStores.Create(lease.GetString("store", LeaseStores.Sqlite), stores is null ? fallback : stores.WithFallback(fallback), dataDir);
+        return LeaseStores.Create(lease.GetString("store", LeaseStores.Sqlite), stores is null ? fallback : stores.WithFallback(fallback), dataDir, actorSystem);
     }
 
     /// <summary>A held term, its renewal loop and the timer that reports its loss at the safe deadline.</summary>
