@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 
 namespace MeshActors.Sharding.Table;
 
@@ -109,7 +108,7 @@ public sealed class ShardTable
     /// The shard of <paramref name="key"/> among <paramref name="shardCount"/>: <see cref="StableHash.Of"/>
     /// (FNV-1a 64 over the key's UTF-8 bytes, then <c>fmix64</c> — the hash the placement strategies use)
     /// modulo the shard count. Not salted by the namespace: the same key is in the same shard number in
-    /// every namespace of the same size. Allocation-free for keys up to 256 characters.
+    /// every namespace of the same size. Allocation-free for ASCII keys.
     /// </summary>
     public static int ShardOf(string key, int shardCount)
     {
@@ -119,19 +118,19 @@ public sealed class ShardTable
             throw new ArgumentOutOfRangeException(nameof(shardCount), shardCount, "give at least 1 shard");
         }
 
-        ulong hash;
-        if (key.Length <= 256)
+        // FNV-1a over the chars while they are ASCII (whose UTF-8 bytes are the chars themselves); else over the UTF-8 bytes.
+        var fnv = 0xcbf29ce484222325UL;
+        foreach (var c in key)
         {
-            Span<byte> utf8 = stackalloc byte[256 * 3];
-            var length = Encoding.UTF8.GetBytes(key, utf8);
-            hash = StableHash.Fmix64(StableHash.Fnv1a64(utf8[..length]));
-        }
-        else
-        {
-            hash = StableHash.Of(key);
+            if (c >= 0x80)
+            {
+                return (int)(StableHash.Of(key) % (ulong)shardCount);
+            }
+
+            fnv = (fnv ^ c) * 0x100000001b3UL;
         }
 
-        return (int)(hash % (ulong)shardCount);
+        return (int)(StableHash.Fmix64(fnv) % (ulong)shardCount);
     }
 
     /// <summary>Every row, by shard number.</summary>
