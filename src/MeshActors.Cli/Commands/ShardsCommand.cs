@@ -18,7 +18,16 @@ internal static class ShardsCommand
     private static readonly (string Zone, string Region)[] Zones = [("eu-1a", "eu"), ("eu-1b", "eu"), ("us-1a", "us")];
     private const int MaxNodes = 10_000;
 
-    public static Command Build() => new("shards", "Shard placement: simulate a strategy before changing a cluster") { BuildSimulate() };
+    public static Command Build()
+    {
+        var command = new Command("shards", "Shard tables: list, owner of a key, history, drain a node, rebalance plans, and simulate a strategy before changing a cluster") { BuildSimulate() };
+        foreach (var verb in ShardsClusterCommands.Build())
+        {
+            command.Subcommands.Add(verb);
+        }
+
+        return command;
+    }
 
     private static Command BuildSimulate()
     {

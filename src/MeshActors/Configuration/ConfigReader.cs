@@ -216,6 +216,9 @@ internal sealed class ConfigReader(LayeredConfig layers)
         return list;
     }
 
+    /// <summary>Whether <paramref name="path"/> is set at all (for keys of open maps, which have no reference default).</summary>
+    public bool Has(string path) => layers.Resolved.HasPath(path);
+
     public IReadOnlyList<string> Keys(string path) =>
         layers.Resolved.HasPath(path) && layers.Resolved.GetValue(path).IsObject()
             ? layers.Resolved.GetValue(path).GetObject().Items.Keys.ToList()

@@ -28,6 +28,9 @@ public sealed record MeshActorsOptions
     /// <summary><c>meshactors.leadership</c>: the leaders this cluster elects and their lease.</summary>
     public global::MeshActors.Leadership.Election.LeadershipOptions Leadership { get; init; } = new();
 
+    /// <summary><c>meshactors.sharding</c>: the shard tables the leader keeps.</summary>
+    public global::MeshActors.Sharding.Ownership.ShardingOptions Sharding { get; init; } = new();
+
     /// <summary><c>meshactors.shutdown.linger</c>: how long a node that left keeps remoting open.</summary>
     public TimeSpan ShutdownLinger { get; init; } = TimeSpan.FromSeconds(2);
 

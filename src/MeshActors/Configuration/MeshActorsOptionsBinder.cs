@@ -52,6 +52,7 @@ public static class MeshActorsOptionsBinder
             Bootstrap = Bootstrap.BootstrapOptions.Bind(r),
             Membership = BindMembership(r),
             Leadership = Leadership.Election.LeadershipOptions.Bind(r),
+            Sharding = Sharding.Ownership.ShardingOptions.Bind(r),
             ShutdownTimeout = r.Duration("meshactors.shutdown.timeout", TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10), "set a duration such as 5s"),
             ShutdownLinger = r.Duration("meshactors.shutdown.linger", TimeSpan.Zero, TimeSpan.FromMinutes(1), "set a duration such as 2s, or 0s to end at once"),
             LogLevel = r.Enum("meshactors.logging.level", LogLevel.Information),
@@ -61,6 +62,11 @@ public static class MeshActorsOptionsBinder
         if (options.Control.Enabled && options.Control.Port != 0 && options.Control.Port == options.Transport.Port)
         {
             r.Add("meshactors.control.port", $"{options.Control.Port} is also meshactors.transport.port", "give the control plane and the mesh transport different ports");
+        }
+
+        if (options.Sharding.Namespaces.Count > 0 && !options.Leadership.AllScopes.Contains(options.Sharding.LeaderScope))
+        {
+            r.Add("meshactors.sharding.leader-scope", $"\"{options.Sharding.LeaderScope}\" is not an elected scope ({string.Join(", ", options.Leadership.AllScopes)})", "name global (with meshactors.leadership.global = on) or a scope listed in meshactors.leadership.scopes");
         }
 
         if (options.ShutdownLinger >= options.ShutdownTimeout && !r.Errors.Any(e => e.Path is "meshactors.shutdown.timeout" or "meshactors.shutdown.linger"))

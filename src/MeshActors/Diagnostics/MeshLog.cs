@@ -179,4 +179,19 @@ internal static partial class MeshLog
 
     [LoggerMessage(EventId = 8006, Level = LogLevel.Warning, Message = "Reading or taking the lease of {Scope} failed: {Reason} (retrying every {RetryMs} ms; further failures are logged at Debug)")]
     public static partial void LeaseStoreFailed(ILogger logger, string scope, string reason, long retryMs);
+
+    [LoggerMessage(EventId = 8101, Level = LogLevel.Information, Message = "This node ({NodeId}) keeps the shard tables under fencing token {Token}, continuing from {Versions}")]
+    public static partial void ShardLeadershipBegan(ILogger logger, string nodeId, long token, string versions);
+
+    [LoggerMessage(EventId = 8102, Level = LogLevel.Information, Message = "This node ({NodeId}) no longer keeps the shard tables (its term {Token} ended)")]
+    public static partial void ShardLeadershipEnded(ILogger logger, string nodeId, long token);
+
+    [LoggerMessage(EventId = 8103, Level = LogLevel.Information, Message = "Shard table {Namespace} version {Version} written (fencing token {Token}): {Moved} shard(s) change owner; {Reason}")]
+    public static partial void ShardTableWritten(ILogger logger, string @namespace, long version, long token, int moved, string reason);
+
+    [LoggerMessage(EventId = 8104, Level = LogLevel.Warning, Message = "The store refused version {Version} of shard table {Namespace} under fencing token {Token}: {Reason}. This node stops writing until it leads again")]
+    public static partial void ShardTableRefused(ILogger logger, string @namespace, long version, long token, string reason);
+
+    [LoggerMessage(EventId = 8105, Level = LogLevel.Information, Message = "Rebalance plan of {Namespace}: {From} -> {To} ({Reason})")]
+    public static partial void RebalancePlanTransition(ILogger logger, string @namespace, string from, string to, string reason);
 }

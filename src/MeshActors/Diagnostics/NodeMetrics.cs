@@ -26,8 +26,20 @@ public sealed class NodeMetrics
             new HistogramConfiguration { LabelNames = ["scope"], Buckets = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 5, 10, 30] });
         SplitBrainDetections = factory.CreateCounter("meshactors_leadership_split_brain_detections_total", "Times this node held a lease by its own safe deadline while the store named a later term: two holders at once. A correct store and clock-skew margin keep it at 0.", "scope");
         IsLeader = factory.CreateGauge("meshactors_leadership_is_leader", "1 while this node leads the scope.", "scope");
+        ShardTableVersion = factory.CreateGauge("meshactors_sharding_table_version", "The version of each namespace's shard table this node holds.", "namespace");
+        ShardMoves = factory.CreateCounter("meshactors_sharding_moved_shards_total", "Shards whose owner changed in versions this node wrote as leader, by namespace.", "namespace");
+        RebalancePlanTransitions = factory.CreateCounter("meshactors_sharding_plan_transitions_total", "Rebalance plan transitions on this node as leader (steady, investigating, draining, rebalancing, completed).", "namespace", "from", "to");
         LeaderFencingToken = factory.CreateGauge("meshactors_leadership_fencing_token", "The fencing token of the scope's current term as this node knows it (0: no leader).", "scope");
     }
+
+    /// <summary><c>meshactors_sharding_table_version{namespace}</c>.</summary>
+    public Gauge ShardTableVersion { get; }
+
+    /// <summary><c>meshactors_sharding_moved_shards_total{namespace}</c>.</summary>
+    public Counter ShardMoves { get; }
+
+    /// <summary><c>meshactors_sharding_plan_transitions_total{namespace,from,to}</c>.</summary>
+    public Counter RebalancePlanTransitions { get; }
 
     /// <summary><c>meshactors_leadership_transitions_total{scope,kind}</c>.</summary>
     public Counter LeadershipTransitions { get; }

@@ -50,6 +50,7 @@ public sealed class MeshNode
             PeerCache = Discovery.PeerCache.PeerCacheStore.Open(Path.Combine(config.Options.Node.DataDir, config.Options.Discovery.PeerCache.File), Loggers.CreateLogger("MeshActors.PeerCache"), time);
         }
 
+        Shards = new global::MeshActors.Sharding.Ownership.ShardTables(config.Options.Sharding.Namespaces.Select(n => n.Namespace));
         Leaders = new Leadership.Election.MeshLeaders(NodeId, config.Options.Leadership.AllScopes);
         Membership = new ClusterMembership(transport.Port == 0 ? string.Empty : $"{SeedNodes.Protocol(Tls is not null)}://{ClusterId}@{host}:{transport.Port}");
     }
@@ -109,6 +110,12 @@ public sealed class MeshNode
     /// <summary>The leader of each scope (<c>meshactors.leadership</c>) as this node knows it, and whether this node leads.</summary>
     public Leadership.Election.MeshLeaders Leaders { get; }
 
+    /// <summary>This node's copy of every shard table (<c>meshactors.sharding.namespaces</c>): owner lookups, new versions, and the owners Akka.Cluster.Sharding follows.</summary>
+    public global::MeshActors.Sharding.Ownership.ShardTables Shards { get; }
+
+    /// <summary>The shard coordinator and the store the tables are kept in, once started.</summary>
+    internal global::MeshActors.Sharding.Ownership.NodeSharding? ShardingRuntime { get; private set; }
+
     /// <summary>The ActorSystem, once started.</summary>
     public ActorSystem? System { get; private set; }
 
@@ -165,6 +172,7 @@ public sealed class MeshNode
         _bootstrap = await MeshActors.Bootstrap.NodeBootstrap.StartAsync(this, system, mode, PeerCache, loggers.CreateLogger("MeshActors.Bootstrap")).ConfigureAwait(false);
 
         var electors = await Leadership.Election.NodeLeadership.StartAsync(this, system, mesh, _audit, loggers.CreateLogger("MeshActors.Leadership")).ConfigureAwait(false);
+        ShardingRuntime = await global::MeshActors.Sharding.Ownership.NodeSharding.StartAsync(this, system, mesh, _audit, loggers.CreateLogger("MeshActors.Sharding")).ConfigureAwait(false);
         var control = await StartControlAsync(loggers).ConfigureAwait(false);
 
         // Akka starts coordinated shutdown for reasons an operator must see (a SIGTERM, being
@@ -193,6 +201,7 @@ public sealed class MeshNode
         {
             Membership.Complete(); // ends open watch streams, so Kestrel stops without waiting for them
             Leaders.Complete();
+            Shards.Complete();
             await control.DisposeAsync().ConfigureAwait(false);
             if (_bootstrap is not null)
             {
@@ -201,6 +210,7 @@ public sealed class MeshNode
 
             PeerCache?.Dispose();
             await electors.DisposeAsync().ConfigureAwait(false);
+            await ShardingRuntime.DisposeAsync().ConfigureAwait(false);
             MeshLog.NodeStopped(log, NodeId);
             return Akka.Done.Instance;
         });

@@ -60,7 +60,7 @@ public sealed class OptionsValidationTests
     [InlineData("meshactors.leadership.scopes=[eu, eu]", "meshactors.leadership.scopes.1", "is listed twice")]
     [InlineData("meshactors.leadership.scopes=[global]", "meshactors.leadership.scopes.0", "is the cluster-wide leader's scope")]
     [InlineData("meshactors.leadership.scopes=[\"eu west\"]", "meshactors.leadership.scopes.0", "is not a valid scope name")]
-    [InlineData("meshactors.leadership.lease.store=etcd", "meshactors.leadership.lease.store", "is not one of sqlite, postgres")]
+    [InlineData("meshactors.leadership.lease.store=etcd", "meshactors.leadership.lease.store", "is not one of sqlite, postgres, cluster")]
     [InlineData("meshactors.leadership.retry-interval=0s", "meshactors.leadership.retry-interval", "out of range")]
     [InlineData("meshactors.bootstrap.split-check-interval=2h", "meshactors.bootstrap.split-check-interval", "out of range")]
     public void Cross_field_and_shape_problems_name_the_setting(string assignment, string path, string problem)

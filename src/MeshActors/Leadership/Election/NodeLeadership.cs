@@ -41,7 +41,7 @@ internal sealed class NodeLeadership : IAsyncDisposable
             MeshLease lease;
             try
             {
-                var store = LeaseStores.Create(options.Store, system.Settings.Config.GetConfig("meshactors.leadership.stores"), node.Config.Options.Node.DataDir);
+                var store = LeaseStores.Create(options.Store, system.Settings.Config.GetConfig("meshactors.leadership.stores"), node.Config.Options.Node.DataDir, system);
                 running._stores.Add(store);
                 lease = new MeshLease(LeaseSettings.Create(leaseConfig, LeadershipOptions.LeaseName(node.ClusterId, scope), node.NodeId), store, node.Time);
             }
