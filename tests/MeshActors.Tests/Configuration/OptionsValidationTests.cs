@@ -57,6 +57,10 @@ public sealed class OptionsValidationTests
     [InlineData("meshactors.node.metadata.capacity=1000001", "meshactors.node.metadata.capacity", "out of range")]
     [InlineData("meshactors.shutdown.linger=5s", "meshactors.shutdown.linger", "5000 ms is not below meshactors.shutdown.timeout (5000 ms)")]
     [InlineData("meshactors.bootstrap.port=7946", "meshactors.bootstrap.port", "is also the meshactors.transport.port")]
+    [InlineData("meshactors.sharding.namespaces.orders.shards=0", "meshactors.sharding.namespaces.\"orders\".shards", "out of range")]
+    [InlineData("meshactors.sharding.namespaces.orders.strategy=random", "meshactors.sharding.namespaces.\"orders\".strategy", "is not one of rendezvous, ring, locality")]
+    [InlineData("meshactors.sharding.namespaces.orders.shard=5", "meshactors.sharding.namespaces.\"orders\".shard", "is not a namespace setting")]
+    [InlineData("meshactors.sharding.max-parallel-moves=0", "meshactors.sharding.max-parallel-moves", "out of range")]
     [InlineData("meshactors.leadership.scopes=[eu, eu]", "meshactors.leadership.scopes.1", "is listed twice")]
     [InlineData("meshactors.leadership.scopes=[global]", "meshactors.leadership.scopes.0", "is the cluster-wide leader's scope")]
     [InlineData("meshactors.leadership.scopes=[\"eu west\"]", "meshactors.leadership.scopes.0", "is not a valid scope name")]
@@ -68,6 +72,18 @@ public sealed class OptionsValidationTests
         var act = () => Load(assignment);
 
         act.Should().Throw<ConfigValidationException>().Which.Errors.Should().Contain(e => e.Path == path && e.Problem.Contains(problem) && e.Fix.Length > 0);
+    }
+
+    [Fact]
+    public void Shard_namespaces_are_read_with_defaults_and_their_leader_scope_must_be_elected()
+    {
+        var options = Load("meshactors.sharding.namespaces.orders.shards=64", "meshactors.sharding.namespaces.users.strategy=ring", "meshactors.sharding.namespaces.users.shards=8").Options.Sharding;
+        options.Namespaces.Select(n => (n.Namespace.Name, n.Namespace.ShardCount, n.Strategy.Name)).Should().Equal(("orders", 64, "rendezvous"), ("users", 8, "ring"));
+
+        var act = () => Load("meshactors.sharding.namespaces.orders.shards=8", "meshactors.sharding.leader-scope=eu");
+        act.Should().Throw<ConfigValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Match<ConfigError>(e => e.Path == "meshactors.sharding.leader-scope" && e.Problem.Contains("is not an elected scope (global)"));
+        Load("meshactors.sharding.namespaces.orders.shards=8", "meshactors.sharding.leader-scope=eu", "meshactors.leadership.scopes=[eu]").Options.Sharding.LeaderScope.Should().Be("eu");
     }
 
     [Fact]
