@@ -113,6 +113,16 @@ public sealed class MeshNode
     /// <summary>This node's copy of every shard table (<c>meshactors.sharding.namespaces</c>): owner lookups, new versions, and the owners Akka.Cluster.Sharding follows.</summary>
     public global::MeshActors.Sharding.Ownership.ShardTables Shards { get; }
 
+    /// <summary>
+    /// An Akka.Cluster.Sharding allocation strategy that places the shards of <paramref name="namespaceName"/>
+    /// where this node's copy of its shard table says, for <c>ClusterSharding.Start(typeName, props, settings,
+    /// ShardTableMessageExtractor.Create(shardCount, …), strategy, handOffStopMessage)</c>. Owners are found by
+    /// node id in the member list. Create one per node (each reads its own copy).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="namespaceName"/> is not configured.</exception>
+    public global::MeshActors.Sharding.Akka.ShardTableAllocationStrategy ShardAllocationStrategy(string namespaceName, int maxSimultaneousRebalance = global::MeshActors.Sharding.Akka.ShardTableAllocationStrategy.DefaultMaxSimultaneousRebalance) =>
+        new(Shards.Owners(namespaceName), AddressOfNode, maxSimultaneousRebalance);
+
     /// <summary>The shard coordinator and the store the tables are kept in, once started.</summary>
     internal global::MeshActors.Sharding.Ownership.NodeSharding? ShardingRuntime { get; private set; }
 
@@ -231,6 +241,9 @@ public sealed class MeshNode
 
         return _control;
     }
+
+    private Address? AddressOfNode(string nodeId) =>
+        Membership.Snapshot.Members.FirstOrDefault(m => m.NodeId == nodeId)?.Address is { Length: > 0 } address ? Address.Parse(address) : null;
 
     private void ReportSecurity(ILogger log, Cluster cluster)
     {
