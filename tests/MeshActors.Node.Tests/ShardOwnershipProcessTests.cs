@@ -25,7 +25,7 @@ public sealed class ShardOwnershipProcessTests(ITestOutputHelper output) : IDisp
     }
 
     [Fact]
-    public async Task Draining_a_node_moves_its_shards_out_and_every_node_ends_on_the_same_version_and_checksum()
+    public async Task Draining_a_node_moves_its_shards_out_every_node_ends_on_the_same_version_and_checksum_and_a_crashed_members_shards_are_reassigned()
     {
         ContactPointNode[] all = [_nodes.Add("shard-1"), _nodes.Add("shard-2"), _nodes.Add("shard-3")];
         string[] settings =
@@ -79,6 +79,17 @@ public sealed class ShardOwnershipProcessTests(ITestOutputHelper output) : IDisp
             var (exit, unknown) = await MeshctlProcess.RunAsync(["shards", "list", "--namespace", "nope", "--endpoint", all[0].ControlEndpoint]);
             exit.Should().Be(1);
             unknown.Should().Contain("namespace 'nope' is not configured").And.Contain("orders");
+
+            // Uncordon, then crash a member: its shards are reassigned without any operator.
+            (await MeshctlProcess.RequireAsync(["shards", "drain", victim.Id, "--undo", "--endpoint", all[0].ControlEndpoint])).Should().Contain("uncordoned");
+            await UntilSameTableAsync(control, all, "all three own shards again, all active", t => Owners(t).SetEquals(all.Select(n => n.Id)) && States(t).All(s => s == "active"));
+            var crashed = all[1];
+            var survivors = all.Where(n => n != crashed).ToArray();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            crashed.Process.Crash();
+            var healed = await UntilSameTableAsync(control, survivors, $"no shard is owned by the crashed {crashed.Id}",
+                t => !Owners(t).Contains(crashed.Id) && States(t).All(s => s == "active"));
+            output.WriteLine($"SIGKILL of {crashed.Id}: its shards were reassigned on both survivors after {clock.Elapsed.TotalSeconds:0.00} s (version {healed.Version}, loads {healed.Body.GetProperty("loads")})");
         }
         catch
         {
