@@ -69,6 +69,11 @@ public static class MeshActorsOptionsBinder
             r.Add("meshactors.sharding.leader-scope", $"\"{options.Sharding.LeaderScope}\" is not an elected scope ({string.Join(", ", options.Leadership.AllScopes)})", "name global (with meshactors.leadership.global = on) or a scope listed in meshactors.leadership.scopes");
         }
 
+        if (options.Sharding.Namespaces.Count > 0 && options.Leadership.Store == MeshActors.Leadership.LeaseStores.Cluster)
+        {
+            r.Add("meshactors.sharding.namespaces", "shard tables are kept in the lease store's database, and the cluster lease store has none", "set meshactors.leadership.lease.store to sqlite or postgres, or remove the namespaces");
+        }
+
         if (options.ShutdownLinger >= options.ShutdownTimeout && !r.Errors.Any(e => e.Path is "meshactors.shutdown.timeout" or "meshactors.shutdown.linger"))
         {
             r.Add("meshactors.shutdown.linger", $"{options.ShutdownLinger.TotalMilliseconds:0} ms is not below meshactors.shutdown.timeout ({options.ShutdownTimeout.TotalMilliseconds:0} ms)", "keep the linger shorter than the shutdown timeout, or the process is stopped before it ends");

@@ -84,6 +84,10 @@ public sealed class OptionsValidationTests
         act.Should().Throw<ConfigValidationException>().Which.Errors.Should().ContainSingle()
             .Which.Should().Match<ConfigError>(e => e.Path == "meshactors.sharding.leader-scope" && e.Problem.Contains("is not an elected scope (global)"));
         Load("meshactors.sharding.namespaces.orders.shards=8", "meshactors.sharding.leader-scope=eu", "meshactors.leadership.scopes=[eu]").Options.Sharding.LeaderScope.Should().Be("eu");
+
+        var cluster = () => Load("meshactors.sharding.namespaces.orders.shards=8", "meshactors.leadership.lease.store=cluster");
+        cluster.Should().Throw<ConfigValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Match<ConfigError>(e => e.Path == "meshactors.sharding.namespaces" && e.Problem.Contains("the cluster lease store has none"));
     }
 
     [Fact]

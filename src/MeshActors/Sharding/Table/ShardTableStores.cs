@@ -45,6 +45,9 @@ public static class ShardTableStores
 
                 error = $"{settingsPath}.postgres.connection-string is empty: set an Npgsql connection string (Host=…;Database=…;Username=…)";
                 break;
+            case LeaseStores.Cluster:
+                error = "the cluster lease store keeps leases in memory and Akka.DistributedData, with no database for shard tables and their history; use sqlite or postgres as the lease store to keep shard tables";
+                break;
             default:
                 error = $"shard table store '{name}' is not one of: {string.Join(", ", Names)}";
                 break;

@@ -31,7 +31,8 @@ public sealed class ShardTableStoresTests
     [Theory]
     [InlineData("postgres", "", "*postgres.connection-string is empty*")]
     [InlineData("sqlite", "sqlite.file = \"\"", "*sqlite.file is empty*")]
-    [InlineData("cluster", "", "*'cluster' is not one of: sqlite, postgres*")]
+    [InlineData("cluster", "", "*the cluster lease store keeps leases in memory*use sqlite or postgres*")]
+    [InlineData("etcd", "", "*'etcd' is not one of: sqlite, postgres, cluster*")]
     public void Bad_settings_are_refused_with_the_setting_to_fix(string name, string hocon, string message)
     {
         var act = () => ShardTableStores.Create(name, ConfigurationFactory.ParseString(hocon), "/tmp");
