@@ -14,8 +14,7 @@ public sealed partial class PostgresLeaseStore : ILeaseStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _table;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private bool _schemaReady;
+    private readonly PostgresSchema _schema;
 
     /// <summary>A store over <paramref name="table"/> in the database <paramref name="connectionString"/> names
     /// (the table is created on first use).</summary>
@@ -31,6 +30,14 @@ public sealed partial class PostgresLeaseStore : ILeaseStore
 
         _table = table;
         _dataSource = NpgsqlDataSource.Create(connectionString);
+        _schema = new PostgresSchema(_dataSource, "meshactors.leases." + table, $"""
+            CREATE TABLE IF NOT EXISTS {table} (
+              name text PRIMARY KEY,
+              owner text NULL,
+              token bigint NOT NULL CHECK (token > 0),
+              acquired_at timestamptz NOT NULL,
+              expires_at timestamptz NOT NULL)
+            """);
     }
 
     /// <summary>The table used when none is configured.</summary>
@@ -70,7 +77,7 @@ public sealed partial class PostgresLeaseStore : ILeaseStore
     public async Task<bool> ReleaseAsync(string lease, string owner, long token, CancellationToken cancellationToken = default)
     {
         LeaseRules.Validate(lease, owner);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var command = _dataSource.CreateCommand(
             $"UPDATE {_table} SET owner = NULL, expires_at = now() WHERE name = @name AND owner = @owner AND token = @token");
         command.Parameters.AddWithValue("name", lease);
@@ -83,7 +90,7 @@ public sealed partial class PostgresLeaseStore : ILeaseStore
     public async Task<LeaseState> ReadAsync(string lease, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(lease);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var command = _dataSource.CreateCommand(
             $"SELECT owner, token, acquired_at, expires_at, now() FROM {_table} WHERE name = @name");
         command.Parameters.AddWithValue("name", lease);
@@ -101,12 +108,12 @@ public sealed partial class PostgresLeaseStore : ILeaseStore
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync().ConfigureAwait(false);
-        _schemaGate.Dispose();
+        _schema.Dispose();
     }
 
     private async Task<LeaseGrant?> GrantAsync(string sql, string lease, string owner, long? token, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var command = _dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("name", lease);
         command.Parameters.AddWithValue("owner", owner);
@@ -124,44 +131,6 @@ public sealed partial class PostgresLeaseStore : ILeaseStore
 
     private static DateTimeOffset Utc(NpgsqlDataReader reader, int ordinal) =>
         new(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
-
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady)
-        {
-            return;
-        }
-
-        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_schemaReady)
-            {
-                return;
-            }
-
-            // Clients in other processes may create the table at the same moment; CREATE TABLE IF NOT
-            // EXISTS alone can then fail on the catalog's unique index, so creators queue on an advisory lock.
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var create = new NpgsqlCommand($"""
-                SELECT pg_advisory_xact_lock(hashtext('meshactors.leases.{_table}'));
-                CREATE TABLE IF NOT EXISTS {_table} (
-                  name text PRIMARY KEY,
-                  owner text NULL,
-                  token bigint NOT NULL CHECK (token > 0),
-                  acquired_at timestamptz NOT NULL,
-                  expires_at timestamptz NOT NULL)
-                """, connection, transaction);
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaGate.Release();
-        }
-    }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex TableName();

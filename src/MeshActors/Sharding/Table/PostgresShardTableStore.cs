@@ -19,8 +19,7 @@ public sealed partial class PostgresShardTableStore : IShardTableStore
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _table;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private bool _schemaReady;
+    private readonly PostgresSchema _schema;
 
     /// <summary>A store over <paramref name="table"/> in the database <paramref name="connectionString"/> names
     /// (tables created on first use).</summary>
@@ -36,6 +35,26 @@ public sealed partial class PostgresShardTableStore : IShardTableStore
 
         _table = table;
         _dataSource = NpgsqlDataSource.Create(connectionString);
+        _schema = new PostgresSchema(_dataSource, "meshactors.shard-tables." + table, $"""
+            CREATE TABLE IF NOT EXISTS {table} (
+              namespace text PRIMARY KEY,
+              version bigint NOT NULL CHECK (version > 0),
+              token bigint NOT NULL CHECK (token >= 0),
+              checksum text NOT NULL,
+              written_at timestamptz NOT NULL,
+              body text NOT NULL);
+            CREATE TABLE IF NOT EXISTS {table}_diffs (
+              namespace text NOT NULL,
+              to_version bigint NOT NULL,
+              from_version bigint NOT NULL,
+              token bigint NOT NULL,
+              author text NOT NULL,
+              at timestamptz NOT NULL,
+              reason text NOT NULL,
+              moved integer NOT NULL,
+              body text NOT NULL,
+              PRIMARY KEY (namespace, to_version))
+            """);
     }
 
     /// <inheritdoc />
@@ -45,7 +64,7 @@ public sealed partial class PostgresShardTableStore : IShardTableStore
     public async Task<ShardTable?> LoadLatestAsync(string namespaceName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(namespaceName);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var read = _dataSource.CreateCommand($"SELECT body FROM {_table} WHERE namespace = @ns");
         read.Parameters.AddWithValue("ns", namespaceName);
         return await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body
@@ -57,7 +76,7 @@ public sealed partial class PostgresShardTableStore : IShardTableStore
     public async Task<ShardTableAppendResult> AppendAsync(ShardTable table, ShardTableDiff diff, CancellationToken cancellationToken = default)
     {
         ShardTableAppendResult.CheckPair(table, diff);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         long latest = 0, highest = 0;
@@ -109,7 +128,7 @@ public sealed partial class PostgresShardTableStore : IShardTableStore
     public async Task<IReadOnlyList<ShardTableDiff>> HistoryAsync(string namespaceName, long fromVersion, long toVersion, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(namespaceName);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var read = _dataSource.CreateCommand(
             $"SELECT body FROM {_table}_diffs WHERE namespace = @ns AND from_version >= @from AND to_version <= @to ORDER BY to_version");
         read.Parameters.AddWithValue("ns", namespaceName);
@@ -129,56 +148,7 @@ public sealed partial class PostgresShardTableStore : IShardTableStore
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync().ConfigureAwait(false);
-        _schemaGate.Dispose();
-    }
-
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady)
-        {
-            return;
-        }
-
-        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_schemaReady)
-            {
-                return;
-            }
-
-            // Creators in other processes queue on an advisory lock, as the lease store's do.
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var create = new NpgsqlCommand($"""
-                SELECT pg_advisory_xact_lock(hashtext('meshactors.shard-tables.{_table}'));
-                CREATE TABLE IF NOT EXISTS {_table} (
-                  namespace text PRIMARY KEY,
-                  version bigint NOT NULL CHECK (version > 0),
-                  token bigint NOT NULL CHECK (token >= 0),
-                  checksum text NOT NULL,
-                  written_at timestamptz NOT NULL,
-                  body text NOT NULL);
-                CREATE TABLE IF NOT EXISTS {_table}_diffs (
-                  namespace text NOT NULL,
-                  to_version bigint NOT NULL,
-                  from_version bigint NOT NULL,
-                  token bigint NOT NULL,
-                  author text NOT NULL,
-                  at timestamptz NOT NULL,
-                  reason text NOT NULL,
-                  moved integer NOT NULL,
-                  body text NOT NULL,
-                  PRIMARY KEY (namespace, to_version))
-                """, connection, transaction);
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaGate.Release();
-        }
+        _schema.Dispose();
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,55}$")]
