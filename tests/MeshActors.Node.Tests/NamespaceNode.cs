@@ -81,11 +81,20 @@ internal sealed class NamespaceNode : IDisposable
         }
     }
 
-    /// <summary>"nodeId=status" for each member it lists; null when it does not answer.</summary>
+    /// <summary>"nodeId=status" for each member it lists, "nodeId=status,unreachable" for those its failure
+    /// detector does not hear; null when it does not answer.</summary>
     public async Task<IReadOnlyList<string>?> MembersAsync() =>
         await GetAsync("/control/members") is { } body
-            ? [.. body.GetProperty("members").EnumerateArray().Select(m => $"{m.GetProperty("nodeId").GetString()}={m.GetProperty("status").GetString()}")]
+            ? [.. body.GetProperty("members").EnumerateArray().Select(m =>
+                $"{m.GetProperty("nodeId").GetString()}={m.GetProperty("status").GetString()}{(m.GetProperty("reachable").GetBoolean() ? "" : ",unreachable")}")]
             : null;
+
+    /// <summary>How many Akka.Remote associations (inbound and outbound) it has counted in
+    /// <c>meshactors_remoting_events_total</c>; 0 when it does not answer.</summary>
+    public async Task<int> AssociationsAsync() =>
+        (await GetTextAsync("/metrics"))?.Split('\n')
+            .Where(l => l.StartsWith("meshactors_remoting_events_total{event=\"associated_", StringComparison.Ordinal))
+            .Sum(l => (int)double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)) ?? 0;
 
     public void Dispose()
     {
