@@ -11,7 +11,8 @@ cd "$(dirname "$0")"
 # avahi-daemon, avahi-utils, dbus: a second mDNS peer (avahi on a private D-Bus bus, in a test's namespace).
 # prometheus: its promtool checks a real /metrics scrape.
 # postgresql: a real PostgreSQL server (initdb + pg_ctl on a private port) for the postgres lease store.
-PACKAGES=(openssl dnsmasq-base dnsutils unbound python3-zeroconf iproute2 avahi-daemon avahi-utils dbus prometheus postgresql)
+# iptables: cuts a node's link inside its own namespace (the leader partition test).
+PACKAGES=(openssl dnsmasq-base dnsutils unbound python3-zeroconf iproute2 avahi-daemon avahi-utils dbus prometheus postgresql iptables)
 
 missing=()
 for p in ${PACKAGES[@]+"${PACKAGES[@]}"}; do

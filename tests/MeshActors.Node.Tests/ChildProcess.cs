@@ -45,10 +45,12 @@ internal sealed partial class ChildProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <c>dotnet DLL ARGS</c>; with <paramref name="standardInput"/>, the test can write lines to it.</summary>
-    public static ChildProcess StartDotnet(string dll, IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null, bool standardInput = false)
+    /// <summary>Starts <c>dotnet DLL ARGS</c>; with <paramref name="standardInput"/>, the test can write lines to it.
+    /// With <paramref name="networkNamespace"/>, inside that namespace (<c>ip netns exec</c>, which execs
+    /// dotnet in its own place, so <see cref="Id"/> and signals are still the node's).</summary>
+    public static ChildProcess StartDotnet(string dll, IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null, bool standardInput = false, string? networkNamespace = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(networkNamespace is null ? "dotnet" : "ip")
         {
             RedirectStandardInput = standardInput,
             RedirectStandardOutput = true,
@@ -56,6 +58,14 @@ internal sealed partial class ChildProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
+        if (networkNamespace is not null)
+        {
+            foreach (var arg in new[] { "netns", "exec", networkNamespace, "dotnet" })
+            {
+                info.ArgumentList.Add(arg);
+            }
+        }
+
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {

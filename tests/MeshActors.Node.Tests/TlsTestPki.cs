@@ -25,12 +25,13 @@ internal sealed class TlsTestPki : IDisposable
 
     /// <summary>Issues <paramref name="nodeId"/> a certificate for <paramref name="clusterId"/> from
     /// <paramref name="ca"/>; the node trusts that CA (or both, with <paramref name="trustBoth"/>),
-    /// from a CA file of its own that a test may rewrite.</summary>
-    public NodeFiles Issue(string nodeId, string clusterId, CaFiles ca, bool trustBoth = false)
+    /// from a CA file of its own that a test may rewrite. The certificate names 127.0.0.1 and
+    /// <paramref name="ipAddresses"/> (a node's own address in a network namespace).</summary>
+    public NodeFiles Issue(string nodeId, string clusterId, CaFiles ca, bool trustBoth = false, IReadOnlyList<IPAddress>? ipAddresses = null)
     {
         var folder = Folder($"{nodeId}-{Guid.NewGuid():N}");
         using var authority = CertificateAuthority.Load(ca.Folder);
-        using var cert = NodeCertificateIssuer.Issue(authority, clusterId, nodeId, TimeProvider.System, TimeSpan.FromHours(12), ipAddresses: [IPAddress.Loopback]);
+        using var cert = NodeCertificateIssuer.Issue(authority, clusterId, nodeId, TimeProvider.System, TimeSpan.FromHours(12), ipAddresses: [IPAddress.Loopback, .. ipAddresses ?? []]);
         NodeCertificateIssuer.SaveNode(cert, folder);
         var caPath = Path.Combine(folder, "trusted-ca.crt");
         File.WriteAllText(caPath, trustBoth ? File.ReadAllText(CaA.CertPath) + File.ReadAllText(CaB.CertPath) : File.ReadAllText(ca.CertPath));

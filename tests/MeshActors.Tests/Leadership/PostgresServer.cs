@@ -8,7 +8,9 @@ namespace MeshActors.Tests.Leadership;
 /// A real PostgreSQL server for one test class: initdb into a temporary folder and pg_ctl on a free
 /// loopback port, run as the <c>postgres</c> user when the tests run as root (initdb refuses root).
 /// Stopped and deleted on dispose. It never skips: when the server cannot start, construction throws
-/// with the reason, and the tests fail with it.
+/// with the reason, and the tests fail with it. By default it listens on 127.0.0.1 of the test's own
+/// network namespace; <see cref="NetworkNamespace"/> and <see cref="ListenAddress"/> run it inside a
+/// namespace a test created, on that namespace's address, for clients in other namespaces.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -18,7 +20,13 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public int Port { get; private set; }
 
-    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Timeout=5";
+    /// <summary>The address the server listens on (<c>listen_addresses</c>); 127.0.0.1 unless set.</summary>
+    public string ListenAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>The network namespace (under <c>/var/run/netns</c>) the server runs in; null: the test's own.</summary>
+    public string? NetworkNamespace { get; init; }
+
+    public string ConnectionString => $"Host={ListenAddress};Port={Port};Username=postgres;Database=postgres;Pooling=true;Timeout=5";
 
     public async Task InitializeAsync()
     {
@@ -31,8 +39,14 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         await RunAsync(Path.Combine(_bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+        if (ListenAddress != "127.0.0.1")
+        {
+            // initdb trusts loopback only; clients in the namespaces on the server's own subnet come from elsewhere.
+            await File.AppendAllTextAsync(Path.Combine(data, "pg_hba.conf"), "host all all samenet trust\n");
+        }
+
         await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(_folder.FullName, "pg.log"),
-            "-o", $"-p {Port} -k {_folder.FullName} -c listen_addresses=127.0.0.1 -c fsync=off", "-w", "-t", "60", "start"]);
+            "-o", $"-p {Port} -k {_folder.FullName} -c listen_addresses={ListenAddress} -c fsync=off", "-w", "-t", "60", "start"]);
         _started = true;
     }
 
@@ -75,21 +89,26 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private async Task RunAsync(string program, string[] arguments)
     {
-        var start = new ProcessStartInfo(IsRoot && program != "chown" ? "runuser" : program)
+        // pg_ctl's server stays in the namespace it was started in; chown needs none.
+        var prefix = new List<string>();
+        if (NetworkNamespace is not null && program != "chown")
+        {
+            prefix.AddRange(["ip", "netns", "exec", NetworkNamespace]);
+        }
+
+        if (IsRoot && program != "chown")
+        {
+            prefix.AddRange(["runuser", "-u", "postgres", "--"]);
+        }
+
+        prefix.Add(program);
+        var start = new ProcessStartInfo(prefix[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = _folder.FullName,
         };
-        if (IsRoot && program != "chown")
-        {
-            foreach (var a in new[] { "-u", "postgres", "--", program })
-            {
-                start.ArgumentList.Add(a);
-            }
-        }
-
-        foreach (var a in arguments)
+        foreach (var a in prefix.Skip(1).Concat(arguments))
         {
             start.ArgumentList.Add(a);
         }

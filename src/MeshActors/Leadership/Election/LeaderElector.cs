@@ -24,6 +24,10 @@ internal sealed class LeaderElector : ReceiveActor, IWithTimers
     private bool _acquiring;
     private bool _storeFailureLogged;
 
+    /// <summary>The fencing token of the term this node leads (or last led). Kept here because the lease
+    /// forgets its grant the moment it reports the lease lost, before the step-down is logged.</summary>
+    private long _term;
+
     public LeaderElector(string scope, MeshLease lease, MeshLeaders leaders, Func<bool> eligible, TimeSpan retryInterval, ElectorContext context)
     {
         (_scope, _lease, _leaders, _eligible, _context) = (scope, lease, leaders, eligible, context);
@@ -73,6 +77,7 @@ internal sealed class LeaderElector : ReceiveActor, IWithTimers
             else if (result.Acquired && _lease.Grant is { } grant)
             {
                 _storeFailureLogged = false;
+                _term = grant.FencingToken;
                 MeshLog.LeadershipAcquired(_context.Log, _leaders.Self, _scope, grant.FencingToken);
                 Audit("leadership-acquired", $"this node leads {_scope} with fencing token {grant.FencingToken}");
                 _context.Metrics.IsLeader.WithLabels(_scope).Set(1);
@@ -145,7 +150,7 @@ internal sealed class LeaderElector : ReceiveActor, IWithTimers
     /// need not wait for it to expire, and tells <paramref name="replyTo"/> <c>Done</c> once that is written.</summary>
     private void StepDown(string reason, bool release, IActorRef? replyTo = null)
     {
-        var token = _lease.FencingToken ?? 0;
+        var token = _term;
         if (release)
         {
             var self = Self;

@@ -36,6 +36,14 @@ public sealed class LeaderElectorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
         clock-skew-margin = 250ms
         """);
 
+    private static Config RenewingLeaseConfig => ConfigurationFactory.ParseString("""
+        lease-class = "MeshActors.Leadership.MeshLease, MeshActors"
+        heartbeat-timeout = 20s
+        heartbeat-interval = 200ms
+        lease-operation-timeout = 500ms
+        clock-skew-margin = 250ms
+        """);
+
     [Fact]
     public void One_of_two_eligible_owners_leads_and_an_owner_that_stops_being_eligible_releases_at_once()
     {
@@ -80,6 +88,21 @@ public sealed class LeaderElectorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
     }
 
     [Fact]
+    public void A_holder_whose_renewal_the_store_rejects_steps_down_naming_the_token_of_the_term_it_lost()
+    {
+        // Renewals every 200 ms: the first one after the store's clock jumps past the term is rejected,
+        // and the lease reports the loss (forgetting its grant) before the elector logs the step-down.
+        var (leaders, _) = Start("a", () => true, out _, RenewingLeaseConfig);
+        AwaitAssert(() => leaders.IsLeader("global").Should().BeTrue(), Deadline);
+        leaders.FencingToken("global").Should().Be(1);
+
+        _storeClock.Advance(TimeSpan.FromMinutes(1));
+        AwaitAssert(() => _audit.Details.Should().Contain(d => d.StartsWith("leadership-lost: ", StringComparison.Ordinal)), Deadline);
+        _audit.Details.First(d => d.StartsWith("leadership-lost: ", StringComparison.Ordinal))
+            .Should().Contain("stepped down as leader of global (fencing token 1)").And.Contain("rejected renewal");
+    }
+
+    [Fact]
     public void Every_node_knows_the_leader_even_when_it_may_not_lead()
     {
         Start("a", () => true, out _);
@@ -102,10 +125,10 @@ public sealed class LeaderElectorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
         base.Dispose();
     }
 
-    private (MeshLeaders Leaders, IActorRef Elector) Start(string owner, Func<bool> eligible, out NodeMetrics metrics)
+    private (MeshLeaders Leaders, IActorRef Elector) Start(string owner, Func<bool> eligible, out NodeMetrics metrics, Config? leaseConfig = null)
     {
         var store = new SqliteLeaseStore(Path.Combine(_dir, "leases.db"), _storeClock);
-        var lease = new MeshLease(LeaseSettings.Create(LeaseConfig, "c/leader/global", owner), store);
+        var lease = new MeshLease(LeaseSettings.Create(leaseConfig ?? LeaseConfig, "c/leader/global", owner), store);
         _owned.Add(lease);
         _owned.Add(store);
         var leaders = new MeshLeaders(owner, ["global"]);
@@ -117,24 +140,36 @@ public sealed class LeaderElectorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
 
     private sealed class RecordingAudit : IAuditSink
     {
-        private readonly List<string> _kinds = [];
+        private readonly List<AuditEvent> _events = [];
 
         public IReadOnlyList<string> Kinds
         {
             get
             {
-                lock (_kinds)
+                lock (_events)
                 {
-                    return [.. _kinds];
+                    return [.. _events.Select(e => e.Kind)];
+                }
+            }
+        }
+
+        /// <summary>"kind: detail" of each event.</summary>
+        public IReadOnlyList<string> Details
+        {
+            get
+            {
+                lock (_events)
+                {
+                    return [.. _events.Select(e => $"{e.Kind}: {e.Detail}")];
                 }
             }
         }
 
         public void Write(AuditEvent auditEvent)
         {
-            lock (_kinds)
+            lock (_events)
             {
-                _kinds.Add(auditEvent.Kind);
+                _events.Add(auditEvent);
             }
         }
     }
