@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "membership-compare" => await MembershipCompareCommand.RunAsync(args[1..]),
     "watch-members" => await WatchMembersCommand.RunAsync(args[1..]),
     "shard-moves" => ShardMovesCommand.Run(args[1..]),
+    "shard-lookup" => ShardLookupCommand.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -18,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("       MeshActors.Benchmarks " + MembershipCompareCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + WatchMembersCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + ShardMovesCommand.Usage);
+    Console.Error.WriteLine("       MeshActors.Benchmarks " + ShardLookupCommand.Usage);
     return 2;
 }
