@@ -1,4 +1,5 @@
 using MeshActors.Benchmarks.AkkaDefault;
+using MeshActors.Benchmarks.Failover;
 using MeshActors.Benchmarks.Harness;
 using MeshActors.Benchmarks.Sharding;
 using MeshActors.Benchmarks.Soak;
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
     "membership-compare" => await MembershipCompareCommand.RunAsync(args[1..]),
     "watch-members" => await WatchMembersCommand.RunAsync(args[1..]),
     "shard-moves" => ShardMovesCommand.Run(args[1..]),
+    "leader-failover" => await LeaderFailoverCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,5 +20,6 @@ static int Usage()
     Console.Error.WriteLine("       MeshActors.Benchmarks " + MembershipCompareCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + WatchMembersCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + ShardMovesCommand.Usage);
+    Console.Error.WriteLine("       MeshActors.Benchmarks " + LeaderFailoverCommand.Usage);
     return 2;
 }
