@@ -12,8 +12,11 @@ namespace MeshActors.Benchmarks.Failover;
 /// <item><b>failover</b>: from the kill until every survivor has answered, once, a leader other than
 /// the victim (for a fenced kind: with a fencing token above the victim's), each answer timed on
 /// arrival; the survivors are polled every interval without waiting for earlier requests;</item>
-/// <item>the victim is started again with the same node index, ports and data directory, seeded with
-/// a survivor, and the trial waits until all N list N members up and agree on the leader again.</item>
+/// <item>once no survivor lists the victim any more (its old incarnation removed), the victim is
+/// started again with the same node index, ports and data directory, seeded with a survivor, and the
+/// trial waits until all N list N members up and agree on the leader again. Restarting before the
+/// removal once left a MeshActors node unable to join for two minutes (its join to the seed was
+/// never answered), so the harness waits, as a supervisor with a restart delay would.</item>
 /// </list>
 /// For a fenced kind a <see cref="SafetyMonitor"/> watches every live node from the first agreement
 /// to the end of the last trial, restarts included.
@@ -70,6 +73,8 @@ internal sealed class FailoverTrials(FailoverKind kind, int count, int portBase,
                 var failover = seenAt - killedAt;
                 figures.Seconds.Add(failover.TotalSeconds);
 
+                var victimAddress = victim.Self ?? throw new InvalidOperationException($"{victim.Name} never named its own address");
+                var removedAt = await poller.UntilRemovedAsync(survivors, victimAddress, deadline);
                 await victim.WaitForExitAsync(TimeSpan.FromSeconds(10));
                 victim.Dispose();
                 File.Move(victim.LogPath, string.Create(CultureInfo.InvariantCulture, $"{victim.LogPath}.{trial:00}"), overwrite: true);
@@ -79,7 +84,7 @@ internal sealed class FailoverTrials(FailoverKind kind, int count, int portBase,
                 await poller.UntilUpAsync(Live(), count, deadline);
                 var next = await poller.UntilAgreedAsync(Live(), deadline);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{kind.Name} trial {trial}/{trials}: killed {victim.Name} (leader {agreed}); every survivor named another leader after {failover.TotalSeconds:0.000} s; " +
+                    $"{kind.Name} trial {trial}/{trials}: killed {victim.Name} (leader {agreed}); every survivor named another leader after {failover.TotalSeconds:0.000} s, removed it after {(removedAt - killedAt).TotalSeconds:0.0} s; " +
                     $"restarted, all {count} up and agreeing on {next} after {(_clock.Elapsed - restartedAt).TotalSeconds:0.0} s"));
                 if (kind.Fenced && !(next.Token > agreed.Token))
                 {

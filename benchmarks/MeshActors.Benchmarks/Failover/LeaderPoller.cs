@@ -54,6 +54,7 @@ internal sealed class LeaderPoller(Stopwatch clock, TimeSpan interval) : IDispos
             return null;
         }
 
+        node.Self ??= json.RootElement.TryGetProperty("self", out var self) ? self.GetString() : null;
         return members.EnumerateArray()
             .Where(m => m.GetProperty("status").GetString()?.ToLowerInvariant() == "up" && (!m.TryGetProperty("reachable", out var r) || r.GetBoolean()))
             .Select(m => m.GetProperty("address").GetString())
@@ -126,6 +127,34 @@ internal sealed class LeaderPoller(Stopwatch clock, TimeSpan interval) : IDispos
             {
                 throw new TimeoutException($"not every node listed {count} members up within {deadline.TotalSeconds} s: " +
                     string.Join(", ", nodes.Select((n, i) => $"{n.Name}: {counts[i]?.ToString(CultureInfo.InvariantCulture) ?? "no answer"}")) + $"; logs in {Path.GetDirectoryName(nodes[0].LogPath)}");
+            }
+
+            ThrowIfExited(nodes);
+            await Task.Delay(interval);
+        }
+    }
+
+    /// <summary>Waits until no node lists a member at <paramref name="address"/> any more; returns when the last answer arrived.</summary>
+    public async Task<TimeSpan> UntilRemovedAsync(IReadOnlyList<NodeProcess> nodes, string address, TimeSpan deadline)
+    {
+        var started = clock.Elapsed;
+        while (true)
+        {
+            var lists = await Task.WhenAll(nodes.Select(async n =>
+            {
+                using var json = await GetJsonAsync(n, "/control/members");
+                return json is null || !json.RootElement.TryGetProperty("members", out var members)
+                    ? (bool?)null
+                    : members.EnumerateArray().Any(m => m.GetProperty("address").GetString() == address);
+            }));
+            if (lists.All(l => l == false))
+            {
+                return clock.Elapsed;
+            }
+
+            if (clock.Elapsed - started > deadline)
+            {
+                throw new TimeoutException($"not every node removed {address} within {deadline.TotalSeconds} s");
             }
 
             ThrowIfExited(nodes);
