@@ -1,4 +1,5 @@
 using MeshActors.Benchmarks.AkkaDefault;
+using MeshActors.Benchmarks.Failover;
 using MeshActors.Benchmarks.Harness;
 using MeshActors.Benchmarks.Sharding;
 using MeshActors.Benchmarks.Soak;
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "watch-members" => await WatchMembersCommand.RunAsync(args[1..]),
     "shard-moves" => ShardMovesCommand.Run(args[1..]),
     "shard-lookup" => ShardLookupCommand.Run(args[1..]),
+    "leader-failover" => await LeaderFailoverCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -20,5 +22,6 @@ static int Usage()
     Console.Error.WriteLine("       MeshActors.Benchmarks " + WatchMembersCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + ShardMovesCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + ShardLookupCommand.Usage);
+    Console.Error.WriteLine("       MeshActors.Benchmarks " + LeaderFailoverCommand.Usage);
     return 2;
 }

@@ -3,12 +3,24 @@ using System.Globalization;
 
 namespace MeshActors.Benchmarks.Harness;
 
-/// <summary>The anchor: this program's own <c>akka-node</c>, a plain Akka.NET node with default settings.</summary>
-internal sealed class AkkaDefaultKind : INodeKind
+/// <summary>
+/// The anchor: this program's own <c>akka-node</c>, a plain Akka.NET node with default settings, or
+/// with <paramref name="extraArguments"/> (e.g. <c>--singleton --profile lan</c>) under another
+/// <paramref name="name"/>.
+/// </summary>
+internal sealed class AkkaDefaultKind(string name, IReadOnlyList<string> extraArguments) : INodeKind
 {
     public const string SystemName = "bench";
 
-    public string Name => "akka-default";
+    public AkkaDefaultKind()
+        : this("akka-default", [])
+    {
+    }
+
+    public string Name => name;
+
+    /// <summary>The cluster address node of cluster port <paramref name="port"/> has.</summary>
+    public static string Address(int port) => string.Create(CultureInfo.InvariantCulture, $"akka.tcp://{SystemName}@127.0.0.1:{port}");
 
     public Task PrepareAsync(int count, string directory) => Task.CompletedTask;
 
@@ -24,6 +36,7 @@ internal sealed class AkkaDefaultKind : INodeKind
             "--port", port.ToString(CultureInfo.InvariantCulture),
             "--seeds", $"127.0.0.1:{seedPort.ToString(CultureInfo.InvariantCulture)}",
             "--control-port", controlPort.ToString(CultureInfo.InvariantCulture),
+            .. extraArguments,
         ];
         var name = $"akka-{index:000}";
         return NodeProcess.Start(name, program, arguments, controlPort, Path.Combine(directory, name + ".log"), clock);

@@ -98,7 +98,7 @@ internal static class MembershipCompareCommand
     }
 
     /// <summary>A path in this checkout: found by walking up from the benchmark's own folder to MeshActors.sln.</summary>
-    private static string RepositoryPath(params string[] parts)
+    internal static string RepositoryPath(params string[] parts)
     {
         for (var at = new DirectoryInfo(AppContext.BaseDirectory); at is not null; at = at.Parent)
         {

@@ -6,9 +6,15 @@ namespace MeshActors.Benchmarks.Harness;
 /// <summary>
 /// The MeshActors node, started as <c>dotnet MeshActors.Node.dll --set key=value ...</c>, over mutual
 /// TLS with one cluster CA and one certificate per node id, both made with <c>meshctl cert</c>.
+/// <paramref name="extraSettings"/> are more <c>--set key=value</c> for every node.
 /// </summary>
-internal sealed class MeshActorsKind(string nodeDll, string meshctl, string profile, string tlsMode) : INodeKind
+internal sealed class MeshActorsKind(string nodeDll, string meshctl, string profile, string tlsMode, IReadOnlyList<string> extraSettings) : INodeKind
 {
+    public MeshActorsKind(string nodeDll, string meshctl, string profile, string tlsMode)
+        : this(nodeDll, meshctl, profile, tlsMode, [])
+    {
+    }
+
     public const string ClusterId = "bench";
 
     public string Name => "meshactors";
@@ -54,6 +60,7 @@ internal sealed class MeshActorsKind(string nodeDll, string meshctl, string prof
             settings.Add($"meshactors.transport.tls.key=\"{Path.Combine(directory, id, "node.key")}\"");
         }
 
+        settings.AddRange(extraSettings);
         string[] arguments = [nodeDll, .. settings.SelectMany(s => new[] { "--set", s })];
         return NodeProcess.Start(id, "dotnet", arguments, controlPort, Path.Combine(directory, id + ".log"), clock);
     }
