@@ -30,7 +30,7 @@ public static class ShardCoordinatorProtocol
     /// <summary>The leader's rebalance plans.</summary>
     /// <param name="LeaderId">The leader that answered.</param>
     /// <param name="Plans">One per namespace.</param>
-    public sealed record PlansView(string LeaderId, IReadOnlyList<PlanView> Plans);
+    public sealed record PlansView(string LeaderId, PlanView[] Plans);
 
     /// <summary>One namespace's plan.</summary>
     public sealed record PlanView(string Namespace, string State, bool RequiresApproval, string? ApprovedBy, int Moves, double MovedFraction, int DrainingShards, int ParkedShards, string? LastTransition, DateTimeOffset? LastTransitionAt);
