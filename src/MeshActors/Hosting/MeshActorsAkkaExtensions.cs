@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Configuration;
 using Akka.Hosting;
@@ -65,7 +66,14 @@ public static class MeshActorsAkkaExtensions
         builder.WithActors(async (system, _, resolver) =>
         {
             var loggers = resolver.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
-            await node.StartAsync(system, loggers).ConfigureAwait(false);
+            try
+            {
+                await node.StartAsync(system, loggers).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (system.WhenTerminated.IsCompleted || CoordinatedShutdown.Get(system).ShutdownReason is not null)
+            {
+                // Stopped while starting (a SIGTERM right after launch): nothing failed, the node is going away.
+            }
         });
         return builder;
     }

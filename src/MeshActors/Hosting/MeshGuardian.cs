@@ -10,4 +10,18 @@ internal sealed class MeshGuardian : ReceiveActor
 
     /// <summary>Start a child and answer with its reference.</summary>
     public sealed record Start(Props Props, string Name);
+
+    /// <summary>Starts <paramref name="props"/> as <c>/user/mesh/{name}</c>. When the ActorSystem stops meanwhile
+    /// (a SIGTERM while the node starts) the guardian never answers: that ends in
+    /// <see cref="OperationCanceledException"/> at once instead of a 10 s ask timeout that fails the host.</summary>
+    public static async Task<IActorRef> StartChildAsync(IActorRef mesh, ActorSystem system, Props props, string name)
+    {
+        var ask = mesh.Ask<IActorRef>(new Start(props, name), TimeSpan.FromSeconds(10));
+        if (await Task.WhenAny(ask, system.WhenTerminated).ConfigureAwait(false) != ask && !ask.IsCompletedSuccessfully)
+        {
+            throw new OperationCanceledException($"the ActorSystem stopped while /user/mesh/{name} was starting");
+        }
+
+        return await ask.ConfigureAwait(false);
+    }
 }

@@ -172,8 +172,8 @@ public sealed class MeshNode
         var mesh = system.ActorOf(Props.Create(() => new MeshGuardian()), "mesh");
         var own = new MemberMetadata(NodeId, Config.Options.Node.Metadata.Region, Config.Options.Node.Metadata.Zone, Config.Options.Node.Metadata.Capacity, Config.Options.Node.Metadata.Labels);
         var membershipProps = Props.Create(() => new MembershipActor(Membership, own, Config.Options.Membership.MetadataWriteTimeout, Metrics, loggers.CreateLogger("MeshActors.Membership"), Time));
-        Membership.Attach(await mesh.Ask<IActorRef>(new MeshGuardian.Start(membershipProps, "membership"), TimeSpan.FromSeconds(10)).ConfigureAwait(false));
-        await mesh.Ask<IActorRef>(new MeshGuardian.Start(Props.Create(() => new RemotingEvents(Metrics)), "remoting-events"), TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        Membership.Attach(await MeshGuardian.StartChildAsync(mesh, system, membershipProps, "membership").ConfigureAwait(false));
+        await MeshGuardian.StartChildAsync(mesh, system, Props.Create(() => new RemotingEvents(Metrics)), "remoting-events").ConfigureAwait(false);
 
         var discovery = Config.Options.Discovery;
         var hasSources = discovery.Static.ContactPoints.Count > 0 || discovery.Static.FallbackSeeds.Count > 0 || discovery.AnyDynamicProvider

@@ -68,7 +68,10 @@ public sealed class MeshLeaseTests : IDisposable
     {
         await using var inner = new SqliteLeaseStore(Path.Combine(_folder.FullName, "leases.db"));
         var store = new UnreachableAfterAcquire(inner);
-        var lease = new MeshLease(Settings("holder", ttl: TimeSpan.FromSeconds(2), interval: TimeSpan.FromMilliseconds(300)), store);
+        // A margin well above scheduling delays on a loaded 2-core machine: the claim is the order
+        // (loss before expiry), and a 250 ms margin made it fail when the loss timer ran late under
+        // load - the documented limit of any margin, not what this test is about.
+        var lease = new MeshLease(Settings("holder", ttl: TimeSpan.FromSeconds(3), interval: TimeSpan.FromMilliseconds(300), margin: TimeSpan.FromMilliseconds(1500)), store);
         var lost = new TaskCompletionSource<(Exception Reason, LeaseState Store)>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         (await lease.Acquire(reason => lost.TrySetResult((reason, inner.ReadAsync("leader").GetAwaiter().GetResult())))).Should().BeTrue();

@@ -53,7 +53,7 @@ internal sealed class NodeLeadership : IAsyncDisposable
 
             running._leases.Add(lease);
             var props = Props.Create(() => new LeaderElector(scope, lease, node.Leaders, eligible, options.RetryInterval, context));
-            electors.Add(await mesh.Ask<IActorRef>(new MeshGuardian.Start(props, "leader-" + scope), TimeSpan.FromSeconds(10)).ConfigureAwait(false));
+            electors.Add(await MeshGuardian.StartChildAsync(mesh, system, props, "leader-" + scope).ConfigureAwait(false));
         }
 
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeClusterShutdown, "meshactors-leadership-release", async () =>

@@ -41,7 +41,7 @@ internal sealed class NodeSharding : IAsyncDisposable
         }
 
         var settings = new ShardCoordinator.Settings(node.NodeId, options.Sharding, node.Shards, store, node.Leaders, node.Membership, node.Metrics, audit, log, node.Time);
-        var coordinator = await mesh.Ask<IActorRef>(new MeshGuardian.Start(Props.Create(() => new ShardCoordinator(settings)), "shards"), TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        var coordinator = await MeshGuardian.StartChildAsync(mesh, system, Props.Create(() => new ShardCoordinator(settings)), "shards").ConfigureAwait(false);
         return new NodeSharding(store, coordinator);
     }
 
