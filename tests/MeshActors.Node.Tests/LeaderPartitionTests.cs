@@ -243,35 +243,8 @@ public sealed class LeaderPartitionTests(ITestOutputHelper output) : IAsyncLifet
         }, () => Task.FromResult(string.Join('\n', last.Select(l => $"{l.Key} lists: {l.Value}"))));
     }
 
-    /// <summary>Waits until every one of <paramref name="nodes"/> names the same global leader with a token above <paramref name="after"/>.</summary>
-    private static async Task<(string Leader, long Token)> UntilAgreedAsync(IReadOnlyList<NamespaceNode> nodes, long after)
-    {
-        var last = new Dictionary<string, string>();
-        (string, long) agreed = default;
-        await NodeControl.EventuallyAsync($"{string.Join(", ", nodes.Select(n => n.Id))} agree on a global leader with a token above {after}", Deadline, async () =>
-        {
-            var seen = new List<(string, long)>();
-            foreach (var node in nodes)
-            {
-                var body = await node.GetAsync("/control/leaders?scope=global");
-                last[node.Id] = body?.GetRawText() ?? "no answer";
-                if (body is { } list && list.EnumerateArray().SingleOrDefault() is { ValueKind: JsonValueKind.Object } entry
-                    && entry.GetProperty("leaderId").GetString() is { } leader && entry.GetProperty("fencingToken").GetInt64() is var token && token > after)
-                {
-                    seen.Add((leader, token));
-                }
-            }
-
-            if (seen.Count == nodes.Count && seen.Distinct().Count() == 1)
-            {
-                agreed = seen[0];
-                return true;
-            }
-
-            return false;
-        }, () => Task.FromResult(string.Join('\n', last.Select(l => $"{l.Key}: {l.Value}"))));
-        return agreed;
-    }
+    private static Task<(string Leader, long Token)> UntilAgreedAsync(IReadOnlyList<NamespaceNode> nodes, long after) =>
+        LeaderAgreement.UntilAgreedAsync([.. nodes.Select(n => new LeaderAgreement.Reader(n.Id, n.GetAsync))], "global", after, Deadline);
 
     /// <summary>Waits until <paramref name="node"/> names <paramref name="leader"/> with a term
     /// that expires after <paramref name="renewedAfter"/>: it read the store again and saw a renewal made after the heal.</summary>

@@ -81,34 +81,6 @@ public sealed class LeaderProcessTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    /// <summary>Waits until every one of <paramref name="nodes"/> names the same leader of <paramref name="scope"/>
-    /// with a token above <paramref name="after"/>.</summary>
-    private static async Task<(string Leader, long Token)> UntilAgreedAsync(NodeControl control, IReadOnlyList<ContactPointNode> nodes, string scope, long after)
-    {
-        var last = new Dictionary<string, string>();
-        (string, long) agreed = default;
-        await NodeControl.EventuallyAsync($"{string.Join(", ", nodes.Select(n => n.Id))} agree on a leader of {scope} with a token above {after}", Deadline, async () =>
-        {
-            var seen = new List<(string, long)>();
-            foreach (var node in nodes)
-            {
-                var body = await control.GetAsync(node.ControlPort, "/control/leaders?scope=" + scope);
-                last[node.Id] = body?.GetRawText() ?? "no answer";
-                if (body is { } list && list.EnumerateArray().SingleOrDefault() is { ValueKind: JsonValueKind.Object } entry
-                    && entry.GetProperty("leaderId").GetString() is { } leader && entry.GetProperty("fencingToken").GetInt64() is var token && token > after)
-                {
-                    seen.Add((leader, token));
-                }
-            }
-
-            if (seen.Count == nodes.Count && seen.Distinct().Count() == 1)
-            {
-                agreed = seen[0];
-                return true;
-            }
-
-            return false;
-        }, () => Task.FromResult(string.Join('\n', last.Select(l => $"{l.Key}: {l.Value}"))));
-        return agreed;
-    }
+    private static Task<(string Leader, long Token)> UntilAgreedAsync(NodeControl control, IReadOnlyList<ContactPointNode> nodes, string scope, long after) =>
+        LeaderAgreement.UntilAgreedAsync([.. nodes.Select(n => new LeaderAgreement.Reader(n.Id, path => control.GetAsync(n.ControlPort, path)))], scope, after, Deadline);
 }

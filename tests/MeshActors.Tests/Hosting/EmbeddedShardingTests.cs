@@ -17,43 +17,28 @@ namespace MeshActors.Tests.Hosting;
 /// and <see cref="ShardTableMessageExtractor"/>, and every entity runs on the node the table names
 /// for its key.
 /// </summary>
-public sealed class EmbeddedShardingTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class EmbeddedShardingTests(ITestOutputHelper output) : EmbeddedClusterTest
 {
     private const int Shards = 16;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private readonly string _dir = Directory.CreateTempSubdirectory("meshactors-embed-shards-").FullName;
-    private readonly List<EmbeddedNode> _nodes = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in Enumerable.Reverse(_nodes))
-        {
-            await node.DisposeAsync();
-        }
-
-        Directory.Delete(_dir, recursive: true);
-    }
 
     [Fact]
     public async Task Entities_run_on_the_node_the_shard_table_names_for_their_key()
     {
         using var ca = CertificateAuthority.Create(EmbeddedNode.Cluster, TimeProvider.System, TimeSpan.FromDays(1));
         var (port1, port2) = (EmbeddedNode.FreePort(), EmbeddedNode.FreePort());
-        _nodes.Add(await EmbeddedNode.StartAsync("shard-app-1", port1, port1, EmbeddedNode.TlsHocon(ca, _dir, "shard-app-1"), Path.Combine(_dir, "d1"), App));
-        _nodes.Add(await EmbeddedNode.StartAsync("shard-app-2", port2, port1, EmbeddedNode.TlsHocon(ca, _dir, "shard-app-2"), Path.Combine(_dir, "d2"), App));
+        Nodes.Add(await EmbeddedNode.StartAsync("shard-app-1", port1, port1, EmbeddedNode.TlsHocon(ca, Dir, "shard-app-1"), Path.Combine(Dir, "d1"), App));
+        Nodes.Add(await EmbeddedNode.StartAsync("shard-app-2", port2, port1, EmbeddedNode.TlsHocon(ca, Dir, "shard-app-2"), Path.Combine(Dir, "d2"), App));
 
         var clock = Stopwatch.StartNew();
-        await Eventually("both nodes hold one table version in which both own shards, all active", () =>
+        await Until("both nodes hold one table version in which both own shards, all active", () =>
         {
-            var tables = _nodes.Select(n => n.Mesh.Shards.Table("orders")).ToList();
+            var tables = Nodes.Select(n => n.Mesh.Shards.Table("orders")).ToList();
             return tables.Select(t => t.Checksum).Distinct().Count() == 1 && tables[0].Loads().Count == 2 && tables[0].Entries().All(e => e.State == MeshActors.Sharding.Table.ShardState.Active);
         });
-        output.WriteLine($"settled table after {clock.Elapsed.TotalSeconds:0.0} s: version {_nodes[0].Mesh.Shards.Table("orders").Version}, loads {string.Join(", ", _nodes[0].Mesh.Shards.Table("orders").Loads())}");
+        output.WriteLine($"settled table after {clock.Elapsed.TotalSeconds:0.0} s: version {Nodes[0].Mesh.Shards.Table("orders").Version}, loads {string.Join(", ", Nodes[0].Mesh.Shards.Table("orders").Loads())}");
 
         var regions = new List<IActorRef>();
-        foreach (var node in _nodes)
+        foreach (var node in Nodes)
         {
             var extractor = ShardTableMessageExtractor.Create(Shards, m => m is Where w ? w.Key : null);
             regions.Add(await ClusterSharding.Get(node.System).StartAsync("orders", Props.Create(() => new WhereAmI(node.Mesh.NodeId)), ClusterShardingSettings.Create(node.System),
@@ -64,56 +49,36 @@ public sealed class EmbeddedShardingTests(ITestOutputHelper output) : IAsyncLife
         foreach (var key in keys)
         {
             var ranOn = await regions[1].Ask<string>(new Where(key), TimeSpan.FromSeconds(20));
-            ranOn.Should().Be(_nodes[0].Mesh.Shards.Lookup("orders", key).Owner, $"entity {key} runs where the table puts shard {_nodes[0].Mesh.Shards.Lookup("orders", key).Shard}");
+            ranOn.Should().Be(Nodes[0].Mesh.Shards.Lookup("orders", key).Owner, $"entity {key} runs where the table puts shard {Nodes[0].Mesh.Shards.Lookup("orders", key).Shard}");
         }
 
-        keys.Select(k => _nodes[0].Mesh.Shards.Lookup("orders", k).Owner).Distinct().Should().HaveCount(2, "the keys cover both owners, so the placement is tested on both");
+        keys.Select(k => Nodes[0].Mesh.Shards.Lookup("orders", k).Owner).Distinct().Should().HaveCount(2, "the keys cover both owners, so the placement is tested on both");
 
         // Drain shard-app-2: the table moves its shards to shard-app-1, and Akka's rebalance follows.
-        var cordoned = await _nodes[1].System.ActorSelection("/user/mesh/shards").Ask<MeshActors.Sharding.Ownership.ShardCoordinatorProtocol.CordonSet>(
+        var cordoned = await Nodes[1].System.ActorSelection("/user/mesh/shards").Ask<MeshActors.Sharding.Ownership.ShardCoordinatorProtocol.CordonSet>(
             new MeshActors.Sharding.Ownership.ShardCoordinatorProtocol.SetCordon(true), TimeSpan.FromSeconds(10));
         cordoned.Cordoned.Should().BeTrue();
         clock.Restart();
-        await Eventually("both nodes hold a table in which shard-app-1 owns every shard", () =>
-            _nodes.All(n => n.Mesh.Shards.Table("orders").Loads().Keys.SequenceEqual(["shard-app-1"])));
+        await Until("both nodes hold a table in which shard-app-1 owns every shard", () =>
+            Nodes.All(n => n.Mesh.Shards.Table("orders").Loads().Keys.SequenceEqual(["shard-app-1"])));
         var tableMoved = clock.Elapsed;
         foreach (var key in keys)
         {
-            await EventuallyAsync($"entity {key} runs on shard-app-1 after the drain", async () =>
+            await Until($"entity {key} runs on shard-app-1 after the drain", async () =>
                 await regions[1].Ask<string>(new Where(key), TimeSpan.FromSeconds(20)) == "shard-app-1");
         }
 
         output.WriteLine($"drain: the table moved every shard off shard-app-2 after {tableMoved.TotalSeconds:0.0} s; every entity ran on shard-app-1 after {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    private static async Task EventuallyAsync(string what, Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (!await condition())
-        {
-            clock.Elapsed.Should().BeLessThan(Deadline, what);
-            await poll.WaitForNextTickAsync();
-        }
-    }
 
     private void App(AkkaConfigurationBuilder akka) => akka.AddHocon(ConfigurationFactory.ParseString($$"""
         meshactors.sharding.namespaces.orders.shards = {{Shards}}
         meshactors.sharding.cooldown = 200ms
         akka.cluster.sharding.rebalance-interval = 500ms
-        meshactors.leadership.stores.sqlite.file = "{{Path.Combine(_dir, "mesh.db")}}"
+        meshactors.leadership.stores.sqlite.file = "{{Path.Combine(Dir, "mesh.db")}}"
         """), HoconAddMode.Prepend);
 
-    private static async Task Eventually(string what, Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (!condition())
-        {
-            clock.Elapsed.Should().BeLessThan(Deadline, what);
-            await poll.WaitForNextTickAsync();
-        }
-    }
 
     private sealed record Where(string Key);
 

@@ -14,35 +14,20 @@ namespace MeshActors.Tests.Hosting;
 /// application's actor answers across the cluster, its singleton runs once, MeshActors' actors
 /// live under <c>/user/mesh</c>, and a label set on one node reaches the other.
 /// </summary>
-public sealed class EmbeddingTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class EmbeddingTests(ITestOutputHelper output) : EmbeddedClusterTest
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private readonly string _dir = Directory.CreateTempSubdirectory("meshactors-embed-").FullName;
-    private readonly List<EmbeddedNode> _nodes = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in Enumerable.Reverse(_nodes))
-        {
-            await node.DisposeAsync();
-        }
-
-        Directory.Delete(_dir, recursive: true);
-    }
 
     [Fact]
     public async Task An_app_with_its_own_actor_and_singleton_adds_MeshActors_forms_a_cluster_and_keeps_them()
     {
         using var ca = CertificateAuthority.Create(EmbeddedNode.Cluster, TimeProvider.System, TimeSpan.FromDays(1));
         var (port1, port2) = (EmbeddedNode.FreePort(), EmbeddedNode.FreePort());
-        _nodes.Add(await EmbeddedNode.StartAsync("app-1", port1, port1, EmbeddedNode.TlsHocon(ca, _dir, "app-1"), Path.Combine(_dir, "d1"), App));
-        _nodes.Add(await EmbeddedNode.StartAsync("app-2", port2, port1, EmbeddedNode.TlsHocon(ca, _dir, "app-2"), Path.Combine(_dir, "d2"), App));
-        var (one, two) = (_nodes[0], _nodes[1]);
+        Nodes.Add(await EmbeddedNode.StartAsync("app-1", port1, port1, EmbeddedNode.TlsHocon(ca, Dir, "app-1"), Path.Combine(Dir, "d1"), App));
+        Nodes.Add(await EmbeddedNode.StartAsync("app-2", port2, port1, EmbeddedNode.TlsHocon(ca, Dir, "app-2"), Path.Combine(Dir, "d2"), App));
+        var (one, two) = (Nodes[0], Nodes[1]);
 
-        await Eventually("both nodes list two members up", () =>
-            _nodes.All(n => n.Mesh.Membership.Snapshot.Members.Count(m => m.Status == "up") == 2));
+        await Until("both nodes list two members up", () =>
+            Nodes.All(n => n.Mesh.Membership.Snapshot.Members.Count(m => m.Status == "up") == 2));
         one.Mesh.Membership.Snapshot.Self.Should().Be($"akka.ssl.tcp://{EmbeddedNode.Cluster}@127.0.0.1:{port1}", "Akka.Remote runs with TLS, and the ActorSystem is named after the cluster");
 
         var echoOnOne = await two.System.ActorSelection($"akka.ssl.tcp://{EmbeddedNode.Cluster}@127.0.0.1:{port1}/user/echo").Ask<string>("hello", TimeSpan.FromSeconds(10));
@@ -54,7 +39,7 @@ public sealed class EmbeddingTests(ITestOutputHelper output) : IAsyncLifetime
 
         var clock = Stopwatch.StartNew();
         var all = await one.Mesh.Membership.UpdateLabelsAsync(new Dictionary<string, string> { ["team"] = "payments" }, TimeSpan.FromSeconds(5));
-        await Eventually("app-2 sees app-1's new label", () =>
+        await Until("app-2 sees app-1's new label", () =>
             two.Mesh.Membership.Snapshot.Members.Any(m => m.NodeId == "app-1" && m.Metadata?.Labels.GetValueOrDefault("team") == "payments"));
         output.WriteLine($"label update seen by the other node after {clock.ElapsedMilliseconds} ms (acknowledged by all: {all})");
         all.Should().BeTrue("both members acknowledge a WriteAll within the metadata write timeout");
@@ -66,16 +51,6 @@ public sealed class EmbeddingTests(ITestOutputHelper output) : IAsyncLifetime
         akka.WithSingleton<CounterSingleton>("counter", Props.Create(() => new CounterSingleton()), new ClusterSingletonOptions(), createProxyToo: true);
     }
 
-    private static async Task Eventually(string what, Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (!condition())
-        {
-            clock.Elapsed.Should().BeLessThan(Deadline, what);
-            await poll.WaitForNextTickAsync();
-        }
-    }
 
     /// <summary>The application's own actor: answers with the node it runs on.</summary>
     private sealed class Echo : ReceiveActor

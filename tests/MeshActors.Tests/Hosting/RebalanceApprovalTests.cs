@@ -14,24 +14,14 @@ namespace MeshActors.Tests.Hosting;
 /// <c>investigating</c> with the moves proposed and the table unchanged, a dry run on the other node
 /// shows the same moves, and once approved over HTTP the shards move and the plan completes.
 /// </summary>
-public sealed class RebalanceApprovalTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RebalanceApprovalTests(ITestOutputHelper output) : EmbeddedClusterTest
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private readonly string _dir = Directory.CreateTempSubdirectory("meshactors-approval-").FullName;
-    private readonly List<EmbeddedNode> _nodes = [];
     private readonly HttpClient _http = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _http.Dispose();
-        foreach (var node in Enumerable.Reverse(_nodes))
-        {
-            await node.DisposeAsync();
-        }
-
-        Directory.Delete(_dir, recursive: true);
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -39,12 +29,12 @@ public sealed class RebalanceApprovalTests(ITestOutputHelper output) : IAsyncLif
     {
         using var ca = CertificateAuthority.Create(EmbeddedNode.Cluster, TimeProvider.System, TimeSpan.FromDays(1));
         var (port1, port2) = (EmbeddedNode.FreePort(), EmbeddedNode.FreePort());
-        _nodes.Add(await EmbeddedNode.StartAsync("approve-1", port1, port1, EmbeddedNode.TlsHocon(ca, _dir, "approve-1"), Path.Combine(_dir, "d1"), App));
-        var one = _nodes[0];
+        Nodes.Add(await EmbeddedNode.StartAsync("approve-1", port1, port1, EmbeddedNode.TlsHocon(ca, Dir, "approve-1"), Path.Combine(Dir, "d1"), App));
+        var one = Nodes[0];
         await Until("the lone node owns every shard", () => Task.FromResult(one.Mesh.Shards.Table("orders").Loads().Keys.SequenceEqual(["approve-1"])));
 
-        _nodes.Add(await EmbeddedNode.StartAsync("approve-2", port2, port1, EmbeddedNode.TlsHocon(ca, _dir, "approve-2"), Path.Combine(_dir, "d2"), App));
-        var two = _nodes[1];
+        Nodes.Add(await EmbeddedNode.StartAsync("approve-2", port2, port1, EmbeddedNode.TlsHocon(ca, Dir, "approve-2"), Path.Combine(Dir, "d2"), App));
+        var two = Nodes[1];
         JsonElement plans = default;
         await Until("the plan waits for approval with moves proposed", async () =>
         {
@@ -73,7 +63,7 @@ public sealed class RebalanceApprovalTests(ITestOutputHelper output) : IAsyncLif
         var approved = await _http.PostAsJsonAsync(new Uri(two.Mesh.ControlAddress!, "/control/rebalance-plans"), new { @namespace = "orders", approvedBy = "ops-alice" });
         approved.IsSuccessStatusCode.Should().BeTrue(await approved.Content.ReadAsStringAsync());
         var clock = Stopwatch.StartNew();
-        await Until("both nodes hold a table split between the two, all active", () => Task.FromResult(_nodes.All(n =>
+        await Until("both nodes hold a table split between the two, all active", () => Task.FromResult(Nodes.All(n =>
             n.Mesh.Shards.Table("orders").Loads().Count == 2 && n.Mesh.Shards.Table("orders").Entries().All(e => e.State == MeshActors.Sharding.Table.ShardState.Active))));
         await Until("the plan completes and returns to steady", async () =>
             (await PlansAsync(one))?.GetProperty("plans")[0].GetProperty("state").GetString() == "steady");
@@ -90,17 +80,7 @@ public sealed class RebalanceApprovalTests(ITestOutputHelper output) : IAsyncLif
         meshactors.sharding.namespaces.orders.shards = 16
         meshactors.sharding.cooldown = 200ms
         meshactors.sharding.require-approval = on
-        meshactors.leadership.stores.sqlite.file = "{{Path.Combine(_dir, "mesh.db")}}"
+        meshactors.leadership.stores.sqlite.file = "{{Path.Combine(Dir, "mesh.db")}}"
         """), HoconAddMode.Prepend);
 
-    private static async Task Until(string what, Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (!await condition())
-        {
-            clock.Elapsed.Should().BeLessThan(Deadline, what);
-            await poll.WaitForNextTickAsync();
-        }
-    }
 }
