@@ -2,7 +2,9 @@ namespace MeshActors.Events.Envelope;
 
 /// <summary>
 /// One signed, published event as it travels between nodes. The layout on the wire and what the
-/// signature covers are in <see cref="MeshEventCodec"/> and this folder's README.
+/// signature covers are in <see cref="MeshEventCodec"/> and this folder's README. Record equality
+/// compares <see cref="Payload"/> and <see cref="Signature"/> as memory references, not contents;
+/// compare encodings to compare contents.
 /// </summary>
 /// <param name="Id">The event's random 128-bit id; duplicate suppression keys on it.</param>
 /// <param name="Source">The node id of the publisher, whose certificate key signed the event.</param>

@@ -53,7 +53,8 @@ public static class MeshEventCodec
         return buffer;
     }
 
-    /// <summary>Reads an envelope. Never throws; a refusal names the field at fault.</summary>
+    /// <summary>Reads an envelope. Never throws for any input; a refusal names the field at fault.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
     public static DecodeResult Decode(ReadOnlySpan<byte> input, EnvelopeLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
