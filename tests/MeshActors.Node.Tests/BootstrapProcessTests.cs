@@ -57,6 +57,13 @@ public sealed class BootstrapProcessTests(ITestOutputHelper output) : IAsyncLife
                 decisions.Values.Count(d => d == "formed").Should().Be(1, "exactly one node, the one with the lowest address, forms the cluster");
                 decisions.Values.Count(d => d == "joined").Should().Be(NodeCount - 1, "every other node joins the cluster it formed");
                 _nodes.Nodes.Should().OnlyContain(n => Regex.Matches(n.Process.Output, "Join decided: ").Count == 1, "a node decides how to join once");
+                if (run == 1)
+                {
+                    // The default lease store (cluster) needs no set-up: the five agree on one global leader.
+                    using var control = new NodeControl();
+                    var leader = await LeaderAgreement.UntilAgreedAsync([.. _nodes.Nodes.Select(n => new LeaderAgreement.Reader(n.Id, path => control.GetAsync(n.ControlPort, path)))], "global", 0, Deadline);
+                    output.WriteLine($"cold start {run}: all {NodeCount} name {leader.Leader} global leader with fencing token {leader.Token} (cluster lease store, the default)");
+                }
             }
             catch
             {

@@ -31,6 +31,7 @@ public sealed class LeaderProcessTests(ITestOutputHelper output) : IDisposable
         string[] settings =
         [
             ContactPointNodes.ContactPoints([.. all.Select(n => n.BootstrapEndpoint)]),
+            "meshactors.leadership.lease.store=sqlite",
             $"meshactors.leadership.stores.sqlite.file=\"{_leases}\"",
             "meshactors.leadership.scopes=[eu]",
         ];

@@ -31,6 +31,7 @@ public sealed class ShardOwnershipProcessTests(ITestOutputHelper output) : IDisp
         string[] settings =
         [
             ContactPointNodes.ContactPoints([.. all.Select(n => n.BootstrapEndpoint)]),
+            "meshactors.leadership.lease.store=sqlite",
             $"meshactors.leadership.stores.sqlite.file=\"{_db}\"",
             "meshactors.sharding.namespaces.orders.shards=64",
             "meshactors.sharding.max-parallel-moves=8",

@@ -103,7 +103,7 @@ internal static class LeaderFailoverCommand
     {
         "meshactors" => new FailoverKind(
             name,
-            new MeshActorsKind(nodeDll, meshctl, profile, tls, [$"meshactors.leadership.stores.sqlite.file=\"{leaseFile}\""]),
+            new MeshActorsKind(nodeDll, meshctl, profile, tls, ["meshactors.leadership.lease.store=sqlite", $"meshactors.leadership.stores.sqlite.file=\"{leaseFile}\""]),
             (index, _) => MeshActorsKind.NodeId(index),
             Fenced: true),
         "akka-lan" => new FailoverKind(name, new AkkaDefaultKind(name, ["--singleton", "--profile", "lan"]), (_, port) => AkkaDefaultKind.Address(port), Fenced: false),

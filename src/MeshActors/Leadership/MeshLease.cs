@@ -204,7 +204,7 @@ public sealed class MeshLease : Lease, IAsyncDisposable
         var stores = lease.HasPath("stores") ? lease.GetConfig("stores") : null;
         var fallback = system.HasPath("meshactors.leadership.stores") ? system.GetConfig("meshactors.leadership.stores") : ConfigurationFactory.Empty;
         var dataDir = system.HasPath("meshactors.node.data-dir") ? system.GetString("meshactors.node.data-dir") : ".";
-        return LeaseStores.Create(lease.GetString("store", LeaseStores.Sqlite), stores is null ? fallback : stores.WithFallback(fallback), dataDir, actorSystem);
+        return LeaseStores.Create(lease.GetString("store", LeaseStores.Cluster), stores is null ? fallback : stores.WithFallback(fallback), dataDir, actorSystem);
     }
 
     /// <summary>A held term, its renewal loop and the timer that reports its loss at the safe deadline.</summary>

@@ -77,15 +77,16 @@ public sealed class OptionsValidationTests
     [Fact]
     public void Shard_namespaces_are_read_with_defaults_and_their_leader_scope_must_be_elected()
     {
-        var options = Load("meshactors.sharding.namespaces.orders.shards=64", "meshactors.sharding.namespaces.users.strategy=ring", "meshactors.sharding.namespaces.users.shards=8").Options.Sharding;
+        const string sqlite = "meshactors.leadership.lease.store=sqlite";
+        var options = Load(sqlite, "meshactors.sharding.namespaces.orders.shards=64", "meshactors.sharding.namespaces.users.strategy=ring", "meshactors.sharding.namespaces.users.shards=8").Options.Sharding;
         options.Namespaces.Select(n => (n.Namespace.Name, n.Namespace.ShardCount, n.Strategy.Name)).Should().Equal(("orders", 64, "rendezvous"), ("users", 8, "ring"));
 
-        var act = () => Load("meshactors.sharding.namespaces.orders.shards=8", "meshactors.sharding.leader-scope=eu");
+        var act = () => Load(sqlite, "meshactors.sharding.namespaces.orders.shards=8", "meshactors.sharding.leader-scope=eu");
         act.Should().Throw<ConfigValidationException>().Which.Errors.Should().ContainSingle()
             .Which.Should().Match<ConfigError>(e => e.Path == "meshactors.sharding.leader-scope" && e.Problem.Contains("is not an elected scope (global)"));
-        Load("meshactors.sharding.namespaces.orders.shards=8", "meshactors.sharding.leader-scope=eu", "meshactors.leadership.scopes=[eu]").Options.Sharding.LeaderScope.Should().Be("eu");
+        Load(sqlite, "meshactors.sharding.namespaces.orders.shards=8", "meshactors.sharding.leader-scope=eu", "meshactors.leadership.scopes=[eu]").Options.Sharding.LeaderScope.Should().Be("eu");
 
-        var cluster = () => Load("meshactors.sharding.namespaces.orders.shards=8", "meshactors.leadership.lease.store=cluster");
+        var cluster = () => Load("meshactors.sharding.namespaces.orders.shards=8"); // the default lease store, cluster
         cluster.Should().Throw<ConfigValidationException>().Which.Errors.Should().ContainSingle()
             .Which.Should().Match<ConfigError>(e => e.Path == "meshactors.sharding.namespaces" && e.Problem.Contains("the cluster lease store has none"));
     }

@@ -151,7 +151,7 @@ public sealed class ReferenceDefaultsTests
         ["meshactors.leadership.lease.heartbeat-interval"] = "500ms",
         ["meshactors.leadership.lease.lease-operation-timeout"] = "500ms",
         ["meshactors.leadership.lease.clock-skew-margin"] = "250ms",
-        ["meshactors.leadership.lease.store"] = "sqlite",
+        ["meshactors.leadership.lease.store"] = "cluster",
         ["meshactors.leadership.stores.sqlite.file"] = "leases.db",
         ["meshactors.leadership.stores.postgres.connection-string"] = "",
         ["meshactors.leadership.stores.postgres.table"] = "meshactors_leases",

@@ -76,6 +76,7 @@ public sealed class EmbeddedShardingTests(ITestOutputHelper output) : EmbeddedCl
         meshactors.sharding.namespaces.orders.shards = {{Shards}}
         meshactors.sharding.cooldown = 200ms
         akka.cluster.sharding.rebalance-interval = 500ms
+        meshactors.leadership.lease.store = sqlite
         meshactors.leadership.stores.sqlite.file = "{{Path.Combine(Dir, "mesh.db")}}"
         """), HoconAddMode.Prepend);
 

@@ -80,6 +80,7 @@ public sealed class RebalanceApprovalTests(ITestOutputHelper output) : EmbeddedC
         meshactors.sharding.namespaces.orders.shards = 16
         meshactors.sharding.cooldown = 200ms
         meshactors.sharding.require-approval = on
+        meshactors.leadership.lease.store = sqlite
         meshactors.leadership.stores.sqlite.file = "{{Path.Combine(Dir, "mesh.db")}}"
         """), HoconAddMode.Prepend);
 

@@ -22,7 +22,7 @@ public sealed record LeadershipOptions
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary><c>lease.store</c>: the lease store's name (<see cref="LeaseStores.Names"/>).</summary>
-    public string Store { get; init; } = LeaseStores.Sqlite;
+    public string Store { get; init; } = LeaseStores.Cluster;
 
     /// <summary>Every scope elected here, <see cref="GlobalScope"/> first.</summary>
     public IReadOnlyList<string> AllScopes => Global ? [GlobalScope, .. Scopes] : Scopes;
