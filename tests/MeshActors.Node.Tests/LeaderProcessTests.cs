@@ -6,7 +6,9 @@ namespace MeshActors.Node.Tests;
 
 /// <summary>
 /// Leaders with real processes: three nodes elect a global leader and a leader of scope <c>eu</c>
-/// through one SQLite lease file on this host (the store every process on a host shares). Killing
+/// through the lease store under test: one SQLite file all three name (the store every process on a
+/// host shares), or the default cluster store (an arbiter singleton; when the killed leader also
+/// hosted the arbiter, failover waits for Akka to down it and move the singleton, plus max-ttl). Killing
 /// the global leader with SIGKILL (no release, no goodbye) must give every survivor a new leader
 /// with a higher fencing token; a graceful stop releases the lease, so the next leader follows
 /// within a few retry intervals instead of after expiry.
@@ -24,14 +26,16 @@ public sealed class LeaderProcessTests(ITestOutputHelper output) : IDisposable
         Directory.Delete(Path.GetDirectoryName(_leases)!, recursive: true);
     }
 
-    [Fact]
-    public async Task Killing_the_leader_gives_every_survivor_a_new_leader_with_a_higher_token_and_a_graceful_stop_hands_over_at_once()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("cluster")]
+    public async Task Killing_the_leader_gives_every_survivor_a_new_leader_with_a_higher_token_and_a_graceful_stop_hands_over_at_once(string store)
     {
         ContactPointNode[] all = [_nodes.Add("lead-1"), _nodes.Add("lead-2"), _nodes.Add("lead-3")];
         string[] settings =
         [
             ContactPointNodes.ContactPoints([.. all.Select(n => n.BootstrapEndpoint)]),
-            "meshactors.leadership.lease.store=sqlite",
+            $"meshactors.leadership.lease.store={store}",
             $"meshactors.leadership.stores.sqlite.file=\"{_leases}\"",
             "meshactors.leadership.scopes=[eu]",
         ];

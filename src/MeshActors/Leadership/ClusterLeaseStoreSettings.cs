@@ -20,7 +20,7 @@ namespace MeshActors.Leadership;
 public sealed record ClusterLeaseStoreSettings(string ArbiterName, string Role, TimeSpan MaxTtl, TimeSpan MajorityTimeout, TimeSpan RequestTimeout, int MajorityMinCap = 0)
 {
     /// <summary>The defaults of <c>reference.conf</c>.</summary>
-    public static ClusterLeaseStoreSettings Default { get; } = new("meshactors-lease-arbiter", "", TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(750), TimeSpan.FromSeconds(5), 0);
+    public static ClusterLeaseStoreSettings Default { get; } = new("meshactors-lease-arbiter", "", TimeSpan.FromSeconds(4), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(5), 0);
 
     /// <summary>
     /// Reads the settings from a <c>cluster</c> block, adding one message per invalid key to
