@@ -11,6 +11,8 @@ internal sealed record OverlayResult(
     double ReliabilityAfterHeal,
     double Redundancy,
     int MaxHops,
+    int MaxHopsSteady,
+    double MeanHopsSteady,
     DegreeSummary ActiveDegree,
     DegreeSummary InDegree,
     double LargestComponentFraction,
@@ -45,11 +47,15 @@ internal static class OverlayScenario
         var duplicates = new long[broadcasts];
         var sentAt = new long[broadcasts];
         var maxHops = 0;
+        var maxHopsById = new int[broadcasts];
+        var hopsById = new long[broadcasts];
         sim.Delivered = (node, gossip) =>
         {
             delivered[gossip.Id][node] = true;
             deliveries[gossip.Id]++;
             maxHops = Math.Max(maxHops, gossip.Round);
+            maxHopsById[gossip.Id] = Math.Max(maxHopsById[gossip.Id], gossip.Round);
+            hopsById[gossip.Id] += gossip.Round;
         };
         sim.Duplicate = (_, id) => duplicates[id]++;
 
@@ -151,6 +157,8 @@ internal static class OverlayScenario
             afterHeal,
             redundancy,
             maxHops,
+            steady.Max(m => maxHopsById[m]),
+            steady.Sum(m => (double)hopsById[m]) / Math.Max(1, steady.Sum(m => deliveries[m])),
             activeDegree,
             inDegree,
             OverlayMeasures.LargestComponentFraction(sim, nextNode),

@@ -16,7 +16,7 @@ namespace MeshActors.Benchmarks.Overlay;
 /// </summary>
 internal static class OverlaySimCommand
 {
-    public const string Usage = "overlay-sim [--nodes 10000] [--fail-fraction 0.5] [--seed 1] [--loss 0] [--churn 0 (nodes replaced per second)] [--json]";
+    public const string Usage = "overlay-sim [--nodes 10000] [--fail-fraction 0.5] [--seed 1] [--loss 0] [--churn 0 (nodes replaced per second)] [--detect-ms 1000 (a crash is noticed by its neighbours this much after it)] [--announce-ms 10000 (Plumtree IHAVEs recent messages to a new link; 0 = the paper's Plumtree)] [--json]";
 
     public static int Run(string[] raw)
     {
@@ -31,6 +31,7 @@ internal static class OverlaySimCommand
                 Seed = (ulong)args.Get("seed", 1),
                 Loss = Fraction(args, "loss", 0),
                 ChurnPerSecond = double.Parse(args.Get("churn", "0"), CultureInfo.InvariantCulture),
+                FailureDetectionMicros = 1000 * args.Get("detect-ms", 1000),
             };
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
@@ -40,15 +41,16 @@ internal static class OverlaySimCommand
             return 2;
         }
 
-        if (options.Nodes < 2 || options.ChurnPerSecond < 0)
+        var announce = args.Get("announce-ms", (long)PlumtreeOptions.Default.AnnounceOnNeighborUp.TotalMilliseconds);
+        if (options.Nodes < 2 || options.ChurnPerSecond < 0 || announce < 0 || options.FailureDetectionMicros < 0)
         {
-            Console.Error.WriteLine("--nodes must be at least 2 and --churn not negative.");
+            Console.Error.WriteLine("--nodes must be at least 2, --churn, --detect-ms and --announce-ms not negative.");
             Console.Error.WriteLine("usage: MeshActors.Benchmarks " + Usage);
             return 2;
         }
 
         var clock = Stopwatch.StartNew();
-        var result = OverlayScenario.Run(options, HyParViewOptions.Default, PlumtreeOptions.Default);
+        var result = OverlayScenario.Run(options, HyParViewOptions.Default, PlumtreeOptions.Default with { AnnounceOnNeighborUp = TimeSpan.FromMilliseconds(announce) });
         var wall = clock.Elapsed.TotalSeconds;
         Console.WriteLine(Json(options, result, wall, indented: !args.Has("json")));
         return 0;
@@ -71,8 +73,11 @@ internal static class OverlaySimCommand
             Degree(json, "inDegree", result.InDegree);
             json.WriteNumber("largestComponentFraction", Math.Round(result.LargestComponentFraction, 6));
             json.WriteNumber("wallSeconds", Math.Round(wallSeconds, 2));
+            json.WriteNumber("maxHopsSteady", result.MaxHopsSteady);
+            json.WriteNumber("meanHopsSteady", Math.Round(result.MeanHopsSteady, 3));
             json.WriteNumber("loss", options.Loss);
             json.WriteNumber("churnPerSecond", options.ChurnPerSecond);
+            json.WriteNumber("detectMs", options.FailureDetectionMicros / 1000);
             json.WriteNumber("simulatedSeconds", Math.Round(result.SimulatedSeconds, 3));
             json.WriteNumber("events", result.Events);
             json.WriteString("traceHash", result.TraceHash.ToString("x16", CultureInfo.InvariantCulture));

@@ -23,8 +23,12 @@ public sealed record PlumtreeOptions
     public int ReceivedCapacity { get; init; } = 1024;
 
     /// <summary>Beyond the paper: when a link comes up, a node announces (IHAVE) the messages it
-    /// received this recently, so a node whose neighbours all failed during a broadcast still
-    /// learns of it through its replacement neighbours. Zero turns it off.</summary>
+    /// received this recently, so a node that reconnects after a broadcast has passed it by still
+    /// gets it. It matters when a sender's neighbours all crash: its payloads die at the dead links
+    /// and, in the paper's Plumtree, nobody ever announces them. In the simulator at 10,000 nodes
+    /// with 90 % crashing at once, the first broadcast reached 0.2 % of the live nodes without it and
+    /// 99.5 % with it; at 50 % it changed nothing. The cost is one IHAVE per recent message per new
+    /// link. Zero turns it off (the paper's Plumtree).</summary>
     public TimeSpan AnnounceOnNeighborUp { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Every inconsistency at once, each naming the setting and the fix; empty when valid.</summary>

@@ -123,7 +123,8 @@ public sealed class PlumtreeTests
 
         step.State.Eager.Should().Equal(5);
         step.Sent().Should().Equal((5, new P.IHave(2, 0)));
-        Plumtree.OnNeighborUp(Node(0, options: Options with { AnnounceOnNeighborUp = TimeSpan.Zero }), 5, At(0)).Sends.Should().BeEmpty();
+        var paper = Options with { AnnounceOnNeighborUp = TimeSpan.Zero };
+        Plumtree.OnNeighborUp(Plumtree.Broadcast(Node(0, options: paper), 1, ReadOnlyMemory<byte>.Empty, At(0)).State, 5, At(1)).Sends.Should().BeEmpty("the paper's Plumtree announces nothing");
     }
 
     [Fact]
