@@ -1,6 +1,7 @@
 using MeshActors.Benchmarks.AkkaDefault;
 using MeshActors.Benchmarks.Failover;
 using MeshActors.Benchmarks.Harness;
+using MeshActors.Benchmarks.Overlay;
 using MeshActors.Benchmarks.Sharding;
 using MeshActors.Benchmarks.Soak;
 
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "shard-moves" => ShardMovesCommand.Run(args[1..]),
     "shard-lookup" => ShardLookupCommand.Run(args[1..]),
     "leader-failover" => await LeaderFailoverCommand.RunAsync(args[1..]),
+    "overlay-sim" => OverlaySimCommand.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -23,5 +25,6 @@ static int Usage()
     Console.Error.WriteLine("       MeshActors.Benchmarks " + ShardMovesCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + ShardLookupCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + LeaderFailoverCommand.Usage);
+    Console.Error.WriteLine("       MeshActors.Benchmarks " + OverlaySimCommand.Usage);
     return 2;
 }
