@@ -31,6 +31,9 @@ internal static partial class MeshLog
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Node {NodeId} is shutting down (Akka's coordinated shutdown, reason: {Reason})")]
     public static partial void ShuttingDown(ILogger logger, string nodeId, string reason);
 
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Start-up interrupted: the ActorSystem is stopping ({Reason}); the step under way did not finish: {Step}")]
+    public static partial void StartupInterrupted(ILogger logger, string reason, string step);
+
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Control endpoint disabled (meshactors.control.enabled = false): no health endpoints")]
     public static partial void ControlDisabled(ILogger logger);
 

@@ -70,9 +70,11 @@ public static class MeshActorsAkkaExtensions
             {
                 await node.StartAsync(system, loggers).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (system.WhenTerminated.IsCompleted || CoordinatedShutdown.Get(system).ShutdownReason is not null)
+            catch (Exception e) when (system.WhenTerminated.IsCompleted || CoordinatedShutdown.Get(system).ShutdownReason is not null)
             {
-                // Stopped while starting (a SIGTERM right after launch): nothing failed, the node is going away.
+                // Stopped while starting (a SIGTERM right after launch): whatever start-up step met the
+                // stopping ActorSystem (an ask, a child it may no longer create) did not fail the node.
+                Diagnostics.MeshLog.StartupInterrupted(loggers.CreateLogger("MeshActors.Node"), CoordinatedShutdown.Get(system).ShutdownReason?.ToString() ?? "terminated", e.Message);
             }
         });
         return builder;
