@@ -17,15 +17,16 @@ namespace MeshActors.Benchmarks.Failover;
 internal static class LeaderFailoverCommand
 {
     public const string Usage =
-        "leader-failover [--kind meshactors,akka-lan,akka-default] [--nodes 5] [--trials 20] [--akka-default-trials 5] [--node-dll PATH] " +
+        "leader-failover [--kind meshactors,meshactors-cluster,akka-lan,akka-default] [--nodes 5] [--trials 20] [--akka-default-trials 5] [--node-dll PATH] " +
         "[--meshctl PATH] [--profile lan] [--tls mutual|insecure] [--port-base 31000] [--poll-ms 50] [--deadline-seconds 120] [--json] [--keep-logs]";
 
-    private static readonly string[] AllKinds = ["meshactors", "akka-lan", "akka-default"];
+    private static readonly string[] AllKinds = ["meshactors", "meshactors-cluster", "akka-lan", "akka-default"];
+    private static readonly string[] DefaultKinds = ["meshactors", "akka-lan", "akka-default"];
 
     public static async Task<int> RunAsync(string[] raw)
     {
         var args = new BenchmarkArgs(raw);
-        var kinds = args.Get("kind", string.Join(',', AllKinds)).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var kinds = args.Get("kind", string.Join(',', DefaultKinds)).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var nodes = (int)args.Get("nodes", 5);
         var trials = (int)args.Get("trials", 20);
         var defaultTrials = (int)args.Get("akka-default-trials", Math.Min(trials, 5));
@@ -43,8 +44,8 @@ internal static class LeaderFailoverCommand
             problems.Add($"need 3 <= --nodes <= 100, --trials >= 1 and --akka-default-trials >= 1 (got {nodes}, {trials}, {defaultTrials})");
         }
 
-        problems.AddRange(kinds.Where(k => !AllKinds.Contains(k)).Select(k => $"unknown kind '{k}' (meshactors, akka-lan, akka-default)"));
-        if (kinds.Contains("meshactors") && (!File.Exists(nodeDll) || (tls == "mutual" && !File.Exists(meshctl))))
+        problems.AddRange(kinds.Where(k => !AllKinds.Contains(k)).Select(k => $"unknown kind '{k}' ({string.Join(", ", AllKinds)})"));
+        if (kinds.Any(k => k.StartsWith("meshactors", StringComparison.Ordinal)) && (!File.Exists(nodeDll) || (tls == "mutual" && !File.Exists(meshctl))))
         {
             problems.Add($"the meshactors kind needs the built node (--node-dll, got {nodeDll}) and meshctl (--meshctl, got {meshctl})");
         }
@@ -104,6 +105,11 @@ internal static class LeaderFailoverCommand
         "meshactors" => new FailoverKind(
             name,
             new MeshActorsKind(nodeDll, meshctl, profile, tls, ["meshactors.leadership.lease.store=sqlite", $"meshactors.leadership.stores.sqlite.file=\"{leaseFile}\""]),
+            (index, _) => MeshActorsKind.NodeId(index),
+            Fenced: true),
+        "meshactors-cluster" => new FailoverKind(
+            name,
+            new MeshActorsKind(nodeDll, meshctl, profile, tls, ["meshactors.leadership.lease.store=cluster"]),
             (index, _) => MeshActorsKind.NodeId(index),
             Fenced: true),
         "akka-lan" => new FailoverKind(name, new AkkaDefaultKind(name, ["--singleton", "--profile", "lan"]), (_, port) => AkkaDefaultKind.Address(port), Fenced: false),
