@@ -45,6 +45,11 @@ public sealed class EmbeddedShardingTests(ITestOutputHelper output) : EmbeddedCl
                 extractor, node.Mesh.ShardAllocationStrategy("orders"), PoisonPill.Instance));
         }
 
+        // Until both regions have registered with Akka's coordinator, the strategy places a shard
+        // whose owner has no region yet on the requester (its documented fallback); wait for both.
+        await Until("Akka's shard coordinator knows both regions", async () =>
+            (await regions[0].Ask<CurrentRegions>(GetCurrentRegions.Instance, TimeSpan.FromSeconds(5))).Regions.Count == 2);
+
         var keys = Enumerable.Range(0, 40).Select(i => $"customer-{i}").ToList();
         foreach (var key in keys)
         {
