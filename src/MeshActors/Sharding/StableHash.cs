@@ -15,8 +15,23 @@ public static class StableHash
     private const ulong FnvPrime = 0x100000001b3;
     private const ulong Golden = 0x9E3779B97F4A7C15;
 
-    /// <summary>The hash of <paramref name="text"/>: FNV-1a 64 of its UTF-8 bytes, finalised with <see cref="Fmix64"/>.</summary>
-    public static ulong Of(string text) => Fmix64(Fnv1a64(Encoding.UTF8.GetBytes(text)));
+    /// <summary>The hash of <paramref name="text"/>: FNV-1a 64 of its UTF-8 bytes, finalised with <see cref="Fmix64"/>.
+    /// Allocation-free for ASCII text, whose UTF-8 bytes are its chars (shard lookups hash every key).</summary>
+    public static ulong Of(string text)
+    {
+        var hash = FnvOffset;
+        foreach (var c in text)
+        {
+            if (c >= 0x80)
+            {
+                return Fmix64(Fnv1a64(Encoding.UTF8.GetBytes(text)));
+            }
+
+            hash = (hash ^ c) * FnvPrime;
+        }
+
+        return Fmix64(hash);
+    }
 
     /// <summary>Plain FNV-1a 64 of <paramref name="bytes"/> (offset basis 0xcbf29ce484222325, prime 0x100000001b3).</summary>
     public static ulong Fnv1a64(ReadOnlySpan<byte> bytes)

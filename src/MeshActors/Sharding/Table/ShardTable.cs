@@ -104,34 +104,9 @@ public sealed class ShardTable
     /// <summary>The shard <paramref name="key"/> (an entity id) belongs to in this table; see <see cref="ShardOf(string, int)"/>.</summary>
     public int ShardOf(string key) => ShardOf(key, _owners.Length);
 
-    /// <summary>
-    /// The shard of <paramref name="key"/> among <paramref name="shardCount"/>: <see cref="StableHash.Of"/>
-    /// (FNV-1a 64 over the key's UTF-8 bytes, then <c>fmix64</c> — the hash the placement strategies use)
-    /// modulo the shard count. Not salted by the namespace: the same key is in the same shard number in
-    /// every namespace of the same size. Allocation-free for ASCII keys.
-    /// </summary>
-    public static int ShardOf(string key, int shardCount)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        if (shardCount < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(shardCount), shardCount, "give at least 1 shard");
-        }
-
-        // FNV-1a over the chars while they are ASCII (whose UTF-8 bytes are the chars themselves); else over the UTF-8 bytes.
-        var fnv = 0xcbf29ce484222325UL;
-        foreach (var c in key)
-        {
-            if (c >= 0x80)
-            {
-                return (int)(StableHash.Of(key) % (ulong)shardCount);
-            }
-
-            fnv = (fnv ^ c) * 0x100000001b3UL;
-        }
-
-        return (int)(StableHash.Fmix64(fnv) % (ulong)shardCount);
-    }
+    /// <summary>The shard of <paramref name="key"/> among <paramref name="shardCount"/>: <see cref="ShardKeys.ShardOf"/>,
+    /// the one key-to-shard function, which Akka.Cluster.Sharding's extractor uses too.</summary>
+    public static int ShardOf(string key, int shardCount) => ShardKeys.ShardOf(key, shardCount);
 
     /// <summary>Every row, by shard number.</summary>
     public IEnumerable<ShardEntry> Entries()
