@@ -6,7 +6,7 @@ using MeshActors.Sharding.Table;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using static MeshActors.Sharding.Ownership.ShardCoordinatorProtocol;
+using static MeshActors.Sharding.Ownership.ShardTableKeeperProtocol;
 
 namespace MeshActors.Control;
 
@@ -205,10 +205,10 @@ internal static class ShardEndpoints
 
     private static string Word(ShardState state) => state.ToString().ToLowerInvariant();
 
-    /// <summary>Asks the coordinator of node <paramref name="nodeId"/> (this one, or a member by its Akka address).</summary>
+    /// <summary>Asks the shard-table keeper of node <paramref name="nodeId"/> (this one, or a member by its Akka address).</summary>
     private static async Task<object> AskAsync(MeshNode node, string nodeId, object message)
     {
-        if (node.ShardingRuntime?.Coordinator is not { } local || local.IsNobody())
+        if (node.ShardingRuntime?.Keeper is not { } local || local.IsNobody())
         {
             return new Refused("no shard namespaces are configured (meshactors.sharding.namespaces)");
         }

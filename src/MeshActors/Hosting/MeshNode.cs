@@ -123,7 +123,7 @@ public sealed class MeshNode
     public global::MeshActors.Sharding.Akka.ShardTableAllocationStrategy ShardAllocationStrategy(string namespaceName, int maxSimultaneousRebalance = global::MeshActors.Sharding.Akka.ShardTableAllocationStrategy.DefaultMaxSimultaneousRebalance) =>
         new(Shards.Owners(namespaceName), AddressOfNode, maxSimultaneousRebalance);
 
-    /// <summary>The shard coordinator and the store the tables are kept in, once started.</summary>
+    /// <summary>The shard-table keeper and the store the tables are kept in, once started.</summary>
     internal global::MeshActors.Sharding.Ownership.NodeSharding? ShardingRuntime { get; private set; }
 
     /// <summary>The ActorSystem, once started.</summary>

@@ -60,8 +60,8 @@ public sealed class EmbeddedShardingTests(ITestOutputHelper output) : EmbeddedCl
         keys.Select(k => Nodes[0].Mesh.Shards.Lookup("orders", k).Owner).Distinct().Should().HaveCount(2, "the keys cover both owners, so the placement is tested on both");
 
         // Drain shard-app-2: the table moves its shards to shard-app-1, and Akka's rebalance follows.
-        var cordoned = await Nodes[1].System.ActorSelection("/user/mesh/shards").Ask<MeshActors.Sharding.Ownership.ShardCoordinatorProtocol.CordonSet>(
-            new MeshActors.Sharding.Ownership.ShardCoordinatorProtocol.SetCordon(true), TimeSpan.FromSeconds(10));
+        var cordoned = await Nodes[1].System.ActorSelection("/user/mesh/shards").Ask<MeshActors.Sharding.Ownership.ShardTableKeeperProtocol.CordonSet>(
+            new MeshActors.Sharding.Ownership.ShardTableKeeperProtocol.SetCordon(true), TimeSpan.FromSeconds(10));
         cordoned.Cordoned.Should().BeTrue();
         clock.Restart();
         await Until("both nodes hold a table in which shard-app-1 owns every shard", () =>

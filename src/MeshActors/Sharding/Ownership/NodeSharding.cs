@@ -7,15 +7,15 @@ using Microsoft.Extensions.Logging;
 
 namespace MeshActors.Sharding.Ownership;
 
-/// <summary>Starts a node's <see cref="ShardCoordinator"/> over the shard-table store in the lease store's database, when namespaces are configured.</summary>
+/// <summary>Starts a node's <see cref="ShardTableKeeper"/> over the shard-table store in the lease store's database, when namespaces are configured.</summary>
 internal sealed class NodeSharding : IAsyncDisposable
 {
     private readonly IShardTableStore? _store;
 
-    private NodeSharding(IShardTableStore? store, IActorRef coordinator) => (_store, Coordinator) = (store, coordinator);
+    private NodeSharding(IShardTableStore? store, IActorRef keeper) => (_store, Keeper) = (store, keeper);
 
-    /// <summary>The coordinator (<c>/user/mesh/shards</c>); <see cref="ActorRefs.Nobody"/> without namespaces.</summary>
-    public IActorRef Coordinator { get; }
+    /// <summary>The keeper (<c>/user/mesh/shards</c>); <see cref="ActorRefs.Nobody"/> without namespaces.</summary>
+    public IActorRef Keeper { get; }
 
     /// <summary>The store the tables and their history are kept in; null without namespaces.</summary>
     public IShardTableStore? Store => _store;
@@ -40,9 +40,9 @@ internal sealed class NodeSharding : IAsyncDisposable
                 "keep shard tables in a database: set meshactors.leadership.lease.store to sqlite or postgres, or remove the namespaces")]);
         }
 
-        var settings = new ShardCoordinator.Settings(node.NodeId, options.Sharding, node.Shards, store, node.Leaders, node.Membership, node.Metrics, audit, log, node.Time);
-        var coordinator = await MeshGuardian.StartChildAsync(mesh, system, Props.Create(() => new ShardCoordinator(settings)), "shards").ConfigureAwait(false);
-        return new NodeSharding(store, coordinator);
+        var settings = new ShardTableKeeper.Settings(node.NodeId, options.Sharding, node.Shards, store, node.Leaders, node.Membership, node.Metrics, audit, log, node.Time);
+        var keeper = await MeshGuardian.StartChildAsync(mesh, system, Props.Create(() => new ShardTableKeeper(settings)), "shards").ConfigureAwait(false);
+        return new NodeSharding(store, keeper);
     }
 
     /// <inheritdoc />

@@ -1,11 +1,11 @@
 
 using MeshActors.Sharding.Ownership;
-using static MeshActors.Sharding.Ownership.ShardCoordinatorProtocol;
+using static MeshActors.Sharding.Ownership.ShardTableKeeperProtocol;
 
 namespace MeshActors.Tests.Sharding.Ownership;
 
 /// <summary>The coordinator's messages cross the network between nodes: each must come back equal from the serializer Akka picks for it.</summary>
-public sealed class ShardCoordinatorProtocolTests : global::Akka.TestKit.Xunit2.TestKit
+public sealed class ShardTableKeeperProtocolTests : global::Akka.TestKit.Xunit2.TestKit
 {
     public static TheoryData<object> Messages => new()
     {

@@ -5,7 +5,7 @@ using MeshActors.Leadership.Election;
 using MeshActors.Membership;
 using MeshActors.Sharding.Table;
 using Microsoft.Extensions.Logging;
-using static MeshActors.Sharding.Ownership.ShardCoordinatorProtocol;
+using static MeshActors.Sharding.Ownership.ShardTableKeeperProtocol;
 
 namespace MeshActors.Sharding.Ownership;
 
@@ -18,7 +18,7 @@ namespace MeshActors.Sharding.Ownership;
 /// store under its fencing token (the store refuses a deposed leader), and publishes it. Decisions are
 /// pure (<see cref="ShardPlanner"/>, <see cref="RebalancePlans"/>, <see cref="ShardMembers"/>).
 /// </summary>
-internal sealed class ShardCoordinator : ReceiveActor, IWithTimers
+internal sealed class ShardTableKeeper : ReceiveActor, IWithTimers
 {
     /// <summary>The distributed pub-sub topic new versions are published on.</summary>
     public const string Topic = "meshactors-shard-tables";
@@ -31,7 +31,7 @@ internal sealed class ShardCoordinator : ReceiveActor, IWithTimers
     private long _term; // the fencing token the loaded tables are for; 0: not leading
     private int _loading;
 
-    public ShardCoordinator(Settings settings)
+    public ShardTableKeeper(Settings settings)
     {
         _s = settings;
         var guardrails = new RebalanceGuardrails(settings.Options.MaxParallelMoves, settings.Options.Cooldown);
@@ -56,7 +56,7 @@ internal sealed class ShardCoordinator : ReceiveActor, IWithTimers
 
     private ILogger Log => _s.Log;
 
-    /// <summary>What the coordinator needs from the node.</summary>
+    /// <summary>What the keeper needs from the node.</summary>
     public sealed record Settings(string Self, ShardingOptions Options, ShardTables Tables, IShardTableStore Store, MeshLeaders Leaders, ClusterMembership Membership, NodeMetrics Metrics, IAuditSink Audit, ILogger Log, TimeProvider Time);
 
     private void SyncAll()

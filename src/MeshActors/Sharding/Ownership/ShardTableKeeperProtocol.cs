@@ -1,13 +1,13 @@
 namespace MeshActors.Sharding.Ownership;
 
 /// <summary>
-/// The messages of <see cref="ShardCoordinator"/>. Those that cross the network (between nodes'
-/// coordinators) are plain records of strings, numbers and bytes, so Akka's default serializer
+/// The messages of <see cref="ShardTableKeeper"/>. Those that cross the network (between nodes'
+/// keepers) are plain records of strings, numbers and bytes, so Akka's default serializer
 /// carries them.
 /// </summary>
-public static class ShardCoordinatorProtocol
+public static class ShardTableKeeperProtocol
 {
-    /// <summary>A new version, published by the leader to every member's coordinator.</summary>
+    /// <summary>A new version, published by the leader to every member's keeper.</summary>
     /// <param name="Namespace">The namespace.</param>
     /// <param name="Diff">The encoded <see cref="Table.ShardTableDiff"/> to apply to the previous version.</param>
     public sealed record TableChanged(string Namespace, byte[] Diff);
@@ -21,7 +21,7 @@ public static class ShardCoordinatorProtocol
     /// <param name="AcknowledgedByAll">Whether every member acknowledged the label within the metadata write timeout.</param>
     public sealed record CordonSet(string NodeId, bool Cordoned, bool AcknowledgedByAll);
 
-    /// <summary>Ask the leader's coordinator for every namespace's rebalance plan; answered with <see cref="PlansView"/>.</summary>
+    /// <summary>Ask the leader's keeper for every namespace's rebalance plan; answered with <see cref="PlansView"/>.</summary>
     public sealed record GetPlans;
 
     /// <summary>Approve the plan of <paramref name="Namespace"/> on the leader; answered with <see cref="PlansView"/> (or <see cref="Refused"/>).</summary>
