@@ -60,6 +60,23 @@ public sealed class RebalanceApprovalTests(ITestOutputHelper output) : EmbeddedC
         ((int)bad.StatusCode).Should().Be(400);
         (await bad.Content.ReadAsStringAsync()).Should().Contain("must be one of: orders");
 
+        foreach (var (body, status, says) in new (string, int, string)[]
+        {
+            ("{}", 400, "field 'node' must name a node id"),
+            ("not json", 400, "the body is not JSON"),
+            ("{\"node\": \"nobody\"}", 409, "node 'nobody' is not a member"),
+        })
+        {
+            using var drain = await _http.PostAsync(new Uri(two.Mesh.ControlAddress!, "/control/shards/drain"), new StringContent(body));
+            ((int)drain.StatusCode).Should().Be(status, body);
+            (await drain.Content.ReadAsStringAsync()).Should().Contain(says, body);
+        }
+
+        using var badPage = await _http.GetAsync(new Uri(two.Mesh.ControlAddress!, "/control/shards?namespace=orders&page=0"));
+        ((int)badPage.StatusCode).Should().Be(400);
+        (await badPage.Content.ReadAsStringAsync()).Should().Contain("page must be 1 or more");
+        one.Mesh.Shards.Table("orders").Version.Should().Be(version, "bad requests change nothing");
+
         var approved = await _http.PostAsJsonAsync(new Uri(two.Mesh.ControlAddress!, "/control/rebalance-plans"), new { @namespace = "orders", approvedBy = "ops-alice" });
         approved.IsSuccessStatusCode.Should().BeTrue(await approved.Content.ReadAsStringAsync());
         var clock = Stopwatch.StartNew();
