@@ -31,6 +31,12 @@ public sealed record MeshActorsOptions
     /// <summary><c>meshactors.sharding</c>: the shard tables the leader keeps.</summary>
     public global::MeshActors.Sharding.Ownership.ShardingOptions Sharding { get; init; } = new();
 
+    /// <summary><c>meshactors.overlay</c>: the HyParView views, peer exchange, scoring and limits.</summary>
+    public global::MeshActors.Views.Overlay.OverlayOptions Overlay { get; init; } = new();
+
+    /// <summary><c>meshactors.events</c>: signed, interest-based events over the overlay.</summary>
+    public global::MeshActors.Events.Delivery.EventsOptions Events { get; init; } = new();
+
     /// <summary><c>meshactors.shutdown.linger</c>: how long a node that left keeps remoting open.</summary>
     public TimeSpan ShutdownLinger { get; init; } = TimeSpan.FromSeconds(2);
 

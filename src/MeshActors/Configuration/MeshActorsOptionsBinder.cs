@@ -53,6 +53,8 @@ public static class MeshActorsOptionsBinder
             Membership = BindMembership(r),
             Leadership = Leadership.Election.LeadershipOptions.Bind(r),
             Sharding = Sharding.Ownership.ShardingOptions.Bind(r),
+            Overlay = Views.Overlay.OverlayOptions.Bind(r),
+            Events = Events.Delivery.EventsOptions.Bind(r),
             ShutdownTimeout = r.Duration("meshactors.shutdown.timeout", TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10), "set a duration such as 5s"),
             ShutdownLinger = r.Duration("meshactors.shutdown.linger", TimeSpan.Zero, TimeSpan.FromMinutes(1), "set a duration such as 2s, or 0s to end at once"),
             LogLevel = r.Enum("meshactors.logging.level", LogLevel.Information),

@@ -126,6 +126,11 @@ public sealed class MeshNode
     /// <summary>The shard-table keeper and the store the tables are kept in, once started.</summary>
     internal global::MeshActors.Sharding.Ownership.NodeSharding? ShardingRuntime { get; private set; }
 
+    /// <summary>This node's overlay views (<c>meshactors.overlay</c>): its active and passive peers, their scores and bans.</summary>
+    public global::MeshActors.Views.Overlay.MeshViews Views { get; } = new();
+
+    // MeshEvents (meshactors.events) goes here.
+
     /// <summary>The ActorSystem, once started.</summary>
     public ActorSystem? System { get; private set; }
 
