@@ -13,8 +13,8 @@ namespace MeshActors.Control;
 
 /// <summary>
 /// The HTTP control plane on its own Kestrel listener (<c>meshactors.control.*</c>), so it runs
-/// the same whether the embedding host is a web app or a plain worker: health, members, labels
-/// and Prometheus metrics.
+/// the same whether the embedding host is a web app or a plain worker: health, members, labels,
+/// leaders, shards, overlay views and Prometheus metrics.
 /// </summary>
 public sealed class ControlServer : IAsyncDisposable
 {
@@ -62,6 +62,7 @@ public sealed class ControlServer : IAsyncDisposable
         DiscoveryEndpoints.Map(app, _node);
         LeaderEndpoints.Map(app, _node);
         ShardEndpoints.Map(app, _node);
+        ViewEndpoints.Map(app, _node.Views);
         MetricsEndpoint.Map(app, _node);
         try
         {
