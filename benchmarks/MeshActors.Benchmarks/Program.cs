@@ -2,6 +2,7 @@ using MeshActors.Benchmarks.AkkaDefault;
 using MeshActors.Benchmarks.Failover;
 using MeshActors.Benchmarks.Harness;
 using MeshActors.Benchmarks.Overlay;
+using MeshActors.Benchmarks.PubSub;
 using MeshActors.Benchmarks.Sharding;
 using MeshActors.Benchmarks.Soak;
 
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "shard-lookup" => ShardLookupCommand.Run(args[1..]),
     "leader-failover" => await LeaderFailoverCommand.RunAsync(args[1..]),
     "overlay-sim" => OverlaySimCommand.Run(args[1..]),
+    "pubsub-compare" => await PubSubCompareCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -26,5 +28,6 @@ static int Usage()
     Console.Error.WriteLine("       MeshActors.Benchmarks " + ShardLookupCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + LeaderFailoverCommand.Usage);
     Console.Error.WriteLine("       MeshActors.Benchmarks " + OverlaySimCommand.Usage);
+    Console.Error.WriteLine("       MeshActors.Benchmarks " + PubSubCompareCommand.Usage);
     return 2;
 }

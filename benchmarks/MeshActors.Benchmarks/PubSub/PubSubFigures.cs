@@ -1,0 +1,93 @@
+namespace MeshActors.Benchmarks.PubSub;
+
+/// <summary>
+/// One system's figures, the same fields for every system. "Per publish" divides the counts of the
+/// whole measured interval (first publish until the last subscriber has them all) by P: payload
+/// messages are those that carried a payload; background messages are the system's own protocol
+/// in that interval (DistributedPubSub: Status/Delta gossip); membership is Akka.Cluster's gossip
+/// and heartbeats over the same interval, as context.
+/// </summary>
+internal sealed record PubSubFigures
+{
+    public required string System { get; init; }
+
+    public required string Transport { get; init; }
+
+    public required int[] SubscribedNodes { get; init; }
+
+    public required double IntervalSeconds { get; init; }
+
+    public required long Delivered { get; init; }
+
+    public required long Expected { get; init; }
+
+    public required double PayloadMessagesPerPublish { get; init; }
+
+    public required double PayloadBytesPerPublish { get; init; }
+
+    public required double BackgroundMessagesPerPublish { get; init; }
+
+    public required double BackgroundBytesPerPublish { get; init; }
+
+    public required double MessagesPerPublish { get; init; }
+
+    public required double BytesPerPublish { get; init; }
+
+    public required double LatencyP50Ms { get; init; }
+
+    public required double LatencyP99Ms { get; init; }
+
+    public required long MembershipMessages { get; init; }
+
+    public required long MembershipBytes { get; init; }
+
+    public required long OtherMessages { get; init; }
+
+    /// <summary>Every counted type in the interval: "Type" or "Type (with payload)" → {messages, bytes}.</summary>
+    public required SortedDictionary<string, TypeCount> ByType { get; init; }
+
+    public static PubSubFigures From(
+        IPubSubUnderTest system,
+        PubSubCompareOptions options,
+        int[] subscribed,
+        IReadOnlyDictionary<(string Type, bool CarriesPayload), (long Messages, long Bytes)> counted,
+        double[] latencies,
+        double seconds)
+    {
+        (long Messages, long Bytes) Sum(Func<(string Type, bool CarriesPayload), bool> which) =>
+            counted.Where(kv => which(kv.Key)).Aggregate((0L, 0L), (sum, kv) => (sum.Item1 + kv.Value.Messages, sum.Item2 + kv.Value.Bytes));
+
+        var payload = Sum(k => k.CarriesPayload);
+        var background = Sum(k => !k.CarriesPayload && system.Classify(k.Type) == MessageRole.Background);
+        var membership = Sum(k => !k.CarriesPayload && system.Classify(k.Type) == MessageRole.Membership);
+        var other = Sum(k => !k.CarriesPayload && system.Classify(k.Type) == MessageRole.Other);
+        double PerPublish(long value) => Math.Round((double)value / options.Publishes, 3);
+        return new PubSubFigures
+        {
+            System = system.Name,
+            Transport = system.Transport,
+            SubscribedNodes = subscribed,
+            IntervalSeconds = Math.Round(seconds, 3),
+            Delivered = latencies.Length,
+            Expected = (long)options.Publishes * options.Subscribers,
+            PayloadMessagesPerPublish = PerPublish(payload.Messages),
+            PayloadBytesPerPublish = PerPublish(payload.Bytes),
+            BackgroundMessagesPerPublish = PerPublish(background.Messages),
+            BackgroundBytesPerPublish = PerPublish(background.Bytes),
+            MessagesPerPublish = PerPublish(payload.Messages + background.Messages),
+            BytesPerPublish = PerPublish(payload.Bytes + background.Bytes),
+            LatencyP50Ms = Percentile(latencies, 0.50),
+            LatencyP99Ms = Percentile(latencies, 0.99),
+            MembershipMessages = membership.Messages,
+            MembershipBytes = membership.Bytes,
+            OtherMessages = other.Messages,
+            ByType = new SortedDictionary<string, TypeCount>(counted.ToDictionary(
+                kv => kv.Key.CarriesPayload ? kv.Key.Type + " (with payload)" : kv.Key.Type,
+                kv => new TypeCount(kv.Value.Messages, kv.Value.Bytes)), StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>The nearest-rank percentile of sorted values, in milliseconds to 0.001.</summary>
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)], 3);
+}
