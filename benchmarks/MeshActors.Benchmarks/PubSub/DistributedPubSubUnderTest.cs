@@ -8,7 +8,8 @@ namespace MeshActors.Benchmarks.PubSub;
 /// <summary>
 /// Akka's DistributedPubSub (Akka.Cluster.Tools) with its default settings: N ActorSystems in this
 /// process, Akka.Remote over plain TCP on loopback (no TLS: the comparison is about messages and
-/// bytes, not about the channel), Akka.Cluster with its defaults, one mediator per node.
+/// bytes, not about the channel), Akka.Cluster with its defaults, one mediator on every node
+/// (started by <c>akka.extensions</c>).
 /// DistributedPubSub's messages, Akka.Cluster's and the payload are bound to
 /// <see cref="CountingSerializer"/>s that wrap the serializers Akka would have used.
 /// </summary>
@@ -21,6 +22,9 @@ internal sealed class DistributedPubSubUnderTest : IPubSubUnderTest
           loglevel = OFF
           stdout-loglevel = OFF
           log-dead-letters = off
+          # A mediator on every node from the start, as Akka's documentation recommends (and as an
+          # event plane runs on every node): else only nodes that touch DistributedPubSub gossip.
+          extensions = ["Akka.Cluster.Tools.PublishSubscribe.DistributedPubSubExtensionProvider, Akka.Cluster.Tools"]
           actor {
             provider = cluster
             serializers {

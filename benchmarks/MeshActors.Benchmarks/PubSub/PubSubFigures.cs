@@ -29,6 +29,11 @@ internal sealed record PubSubFigures
 
     public required double BackgroundBytesPerPublish { get; init; }
 
+    /// <summary>Background messages per second of the interval: the per-publish figure depends on the publish rate, this one does not.</summary>
+    public required double BackgroundMessagesPerSecond { get; init; }
+
+    public required double BackgroundBytesPerSecond { get; init; }
+
     public required double MessagesPerPublish { get; init; }
 
     public required double BytesPerPublish { get; init; }
@@ -74,6 +79,8 @@ internal sealed record PubSubFigures
             PayloadBytesPerPublish = PerPublish(payload.Bytes),
             BackgroundMessagesPerPublish = PerPublish(background.Messages),
             BackgroundBytesPerPublish = PerPublish(background.Bytes),
+            BackgroundMessagesPerSecond = Math.Round(background.Messages / seconds, 3),
+            BackgroundBytesPerSecond = Math.Round(background.Bytes / seconds, 1),
             MessagesPerPublish = PerPublish(payload.Messages + background.Messages),
             BytesPerPublish = PerPublish(payload.Bytes + background.Bytes),
             LatencyP50Ms = Percentile(latencies, 0.50),

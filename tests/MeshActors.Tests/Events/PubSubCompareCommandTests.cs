@@ -17,6 +17,7 @@ public sealed class PubSubCompareCommandTests
     [
         "system", "transport", "subscribedNodes", "intervalSeconds", "delivered", "expected",
         "payloadMessagesPerPublish", "payloadBytesPerPublish", "backgroundMessagesPerPublish", "backgroundBytesPerPublish",
+        "backgroundMessagesPerSecond", "backgroundBytesPerSecond",
         "messagesPerPublish", "bytesPerPublish", "latencyP50Ms", "latencyP99Ms", "membershipMessages", "membershipBytes",
         "otherMessages", "byType",
     ];
