@@ -6,7 +6,8 @@ namespace MeshActors.Hosting;
 /// <summary>
 /// The <c>akka.*</c> HOCON MeshActors needs, derived from validated options: the cluster
 /// provider, remoting's address and frame size, seed nodes and roles, the membership profile's
-/// failure detector and gossip timings, and the split-brain resolver (keep-majority). It is added as a fallback, so an
+/// failure detector and gossip timings, the split-brain resolver (keep-majority), and the overlay's
+/// serializer (<c>OverlaySerializer</c>, bound to <c>IOverlayWire</c>). It is added as a fallback, so an
 /// <c>akka.*</c> key the application sets itself wins. Pure, so a test pins every value.
 /// </summary>
 public static class AkkaSettings
@@ -22,7 +23,18 @@ public static class AkkaSettings
         var seeds = SeedNodes.For(options.Cluster.Id, options.Discovery.Static.Seeds, tls);
         return $$"""
             akka {
-              actor.provider = cluster
+              actor {
+                provider = cluster
+                serializers {
+                  mesh-overlay = "MeshActors.Views.Wire.OverlaySerializer, MeshActors"
+                }
+                serialization-bindings {
+                  "MeshActors.Views.Wire.IOverlayWire, MeshActors" = mesh-overlay
+                }
+                serialization-identifiers {
+                  "MeshActors.Views.Wire.OverlaySerializer, MeshActors" = {{Views.Wire.OverlaySerializer.SerializerId}}
+                }
+              }
               loglevel = {{AkkaLogLevel(options.LogLevel)}}
               remote {
                 dot-netty.tcp {

@@ -80,4 +80,16 @@ public sealed class AkkaSettingsTests
     {
         Akka().GetStringList("akka.cluster.seed-nodes").Should().BeEmpty();
     }
+
+    [Fact]
+    public void The_overlay_serializer_is_registered_and_bound_to_every_overlay_message()
+    {
+        var akka = Akka();
+
+        akka.GetString("akka.actor.serializers.mesh-overlay").Should().Be("MeshActors.Views.Wire.OverlaySerializer, MeshActors");
+        akka.GetConfig("akka.actor.serialization-bindings").AsEnumerable().Select(b => (b.Key, b.Value.GetString()))
+            .Should().Equal(("MeshActors.Views.Wire.IOverlayWire, MeshActors", "mesh-overlay"));
+        akka.GetConfig("akka.actor.serialization-identifiers").AsEnumerable().Select(b => (b.Key, b.Value.GetInt()))
+            .Should().Equal(("MeshActors.Views.Wire.OverlaySerializer, MeshActors", 9713));
+    }
 }
