@@ -8,7 +8,8 @@ namespace MeshActors.Discovery.PeerCache;
 
 /// <summary>
 /// The peer cache's SQLite file: one row per peer (node id, address, last seen, successes,
-/// failures). Every write is its own transaction, so a crash loses at most the write under way.
+/// failures, and the overlay's score and ban end, see <c>Views/Scoring</c>). A file written before
+/// the overlay columns existed gets them added, empty, when it is opened. Every write is its own transaction, so a crash loses at most the write under way.
 /// A file that cannot be opened or fails its integrity check is logged and moved aside, and a
 /// fresh one takes its place; if even that fails the cache lives in memory for this run. Errors
 /// after opening are logged, never thrown: the cache is a help, not a dependency.
@@ -109,6 +110,42 @@ internal sealed class PeerCacheStore : IDisposable
         }
     }
 
+    /// <summary>Saves the overlay's base score and ban end (null: not banned) of a peer already in the cache.</summary>
+    /// <returns>False when the cache has no row for <paramref name="nodeId"/> (nothing is saved) or the write failed.</returns>
+    public bool SaveOverlayScore(string nodeId, double score, DateTimeOffset? bannedUntil) => Write(
+        "UPDATE peers SET overlay_score = $score, overlay_ban_until = $until WHERE node_id = $id",
+        ("$id", nodeId),
+        ("$score", double.IsFinite(score) ? score : DBNull.Value),
+        ("$until", bannedUntil is { } until ? until.ToUnixTimeMilliseconds() : DBNull.Value)) > 0;
+
+    /// <summary>Every peer with a saved overlay score or ban.</summary>
+    public List<SavedOverlayScore> OverlayScores()
+    {
+        var scores = new List<SavedOverlayScore>();
+        lock (_gate)
+        {
+            try
+            {
+                using var command = _connection.CreateCommand();
+                command.CommandText = "SELECT node_id, overlay_score, overlay_ban_until FROM peers WHERE overlay_score IS NOT NULL OR overlay_ban_until IS NOT NULL";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    scores.Add(new SavedOverlayScore(
+                        reader.GetString(0),
+                        reader.IsDBNull(1) ? 0 : reader.GetDouble(1),
+                        reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
+                }
+            }
+            catch (SqliteException ex)
+            {
+                MeshLog.PeerCacheFailed(_log, Location, "read", ex.Message);
+            }
+        }
+
+        return scores;
+    }
+
     public List<CachedPeer> All()
     {
         var peers = new List<CachedPeer>();
@@ -162,7 +199,8 @@ internal sealed class PeerCacheStore : IDisposable
 
             command.CommandText = "CREATE TABLE IF NOT EXISTS peers (node_id TEXT PRIMARY KEY NOT NULL, address TEXT NOT NULL, last_seen INTEGER NOT NULL, successes INTEGER NOT NULL, failures INTEGER NOT NULL)";
             command.ExecuteNonQuery();
-            command.CommandText = "SELECT node_id, address, last_seen, successes, failures FROM peers LIMIT 0";
+            AddOverlayColumns(command);
+            command.CommandText = "SELECT node_id, address, last_seen, successes, failures, overlay_score, overlay_ban_until FROM peers LIMIT 0";
             command.ExecuteNonQuery();
             problem = string.Empty;
             return true;
@@ -172,6 +210,29 @@ internal sealed class PeerCacheStore : IDisposable
             connection.Dispose();
             problem = ex.Message;
             return false;
+        }
+    }
+
+    /// <summary>Adds the overlay columns to a file written before they existed (both nullable, so old rows read as "no score").</summary>
+    private static void AddOverlayColumns(SqliteCommand command)
+    {
+        command.CommandText = "SELECT name FROM pragma_table_info('peers')";
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (name, type) in new[] { ("overlay_score", "REAL"), ("overlay_ban_until", "INTEGER") })
+        {
+            if (!columns.Contains(name))
+            {
+                command.CommandText = $"ALTER TABLE peers ADD COLUMN {name} {type} NULL";
+                command.ExecuteNonQuery();
+            }
         }
     }
 
