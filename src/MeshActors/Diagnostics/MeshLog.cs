@@ -5,7 +5,8 @@ namespace MeshActors.Diagnostics;
 /// <summary>
 /// Every log message MeshActors writes, source-generated, with stable event ids. Ranges:
 /// 2000–2999 configuration, 3000–3999 node and hosting, 4000–4099 audit, 4900–4999 TLS
-/// credentials, 5000–5999 remoting, 6000–6999 membership, 7000–7999 discovery.
+/// credentials, 5000–5999 remoting, 6000–6999 membership, 7000–7999 discovery, 8000–8199 leadership and sharding,
+/// 9000–9099 overlay views, 9100–9199 events.
 /// Ids are never reused for a different meaning.
 /// </summary>
 internal static partial class MeshLog
@@ -197,4 +198,10 @@ internal static partial class MeshLog
 
     [LoggerMessage(EventId = 8105, Level = LogLevel.Information, Message = "Rebalance plan of {Namespace}: {From} -> {To} ({Reason})")]
     public static partial void RebalancePlanTransition(ILogger logger, string @namespace, string from, string to, string reason);
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Overlay: {NodeId} has no neighbour and joins through {Contact}")]
+    public static partial void OverlayJoining(ILogger logger, string nodeId, string contact);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Warning, Message = "Overlay: banned {NodeId} ({Address}) until {Until:O}: its score fell below the prune threshold")]
+    public static partial void OverlayPeerBanned(ILogger logger, string nodeId, string address, DateTimeOffset until);
 }

@@ -188,6 +188,7 @@ public sealed class MeshNode
 
         var electors = await Leadership.Election.NodeLeadership.StartAsync(this, system, mesh, _audit, loggers.CreateLogger("MeshActors.Leadership")).ConfigureAwait(false);
         ShardingRuntime = await global::MeshActors.Sharding.Ownership.NodeSharding.StartAsync(this, system, mesh, _audit, loggers.CreateLogger("MeshActors.Sharding")).ConfigureAwait(false);
+        var views = await global::MeshActors.Views.Overlay.NodeViews.StartAsync(this, system, mesh, _audit, loggers.CreateLogger("MeshActors.Overlay")).ConfigureAwait(false);
         var control = await StartControlAsync(loggers).ConfigureAwait(false);
 
         // Akka starts coordinated shutdown for reasons an operator must see (a SIGTERM, being
