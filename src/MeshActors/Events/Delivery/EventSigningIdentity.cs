@@ -41,12 +41,11 @@ internal sealed class EventSigningIdentity
     /// <summary>An ephemeral key and self-signed certificate for <c>tls.mode = insecure</c>.</summary>
     public static EventSigningIdentity Ephemeral(string clusterId, string nodeId, TimeProvider time)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256); // the certificate keeps using it
         var request = new CertificateRequest($"CN={nodeId}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(SubjectAlternativeNames.Build([MeshIdentity.NodeUri(clusterId, nodeId)], [], []));
         var now = time.GetUtcNow();
-        using var self = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
-        var certificate = self.CopyWithPrivateKey(key);
+        var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
         return new(certificate, authenticated: false, c =>
             MeshIdentity.TryRead(c, out var cluster, out _) && cluster == clusterId ? null : $"certificate \"{c.Subject}\" does not name a node of cluster {clusterId}");
     }
