@@ -20,5 +20,6 @@ public static class Meshctl
         CertCommands.Build(),
         ShardsCommand.Build(),
         LeadersCommand.Build(),
+        EventsCommand.Build(),
     };
 }
