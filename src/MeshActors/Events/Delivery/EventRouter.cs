@@ -62,12 +62,18 @@ internal sealed partial class EventRouter : ReceiveActor, IWithTimers
         Receive<Protocol.Tick>(_ => OnTick());
         Receive<OverlayLinkUp>(OnLinkUp);
         Receive<OverlayLinkDown>(OnLinkDown);
-        Receive<EventGossip>(g => { if (Authentic(g)) OnGossip(g, Sender); });
-        Receive<EventIHave>(h => { if (Authentic(h)) OnIHave(h); });
-        Receive<EventGraft>(r => { if (Authentic(r)) Apply(Plumtree.OnGraft(_plumtree, r.From, new PlumtreeMessage.Graft(r.Id, r.Round)), Sender); });
-        Receive<EventPrune>(p => { if (Authentic(p)) Apply(Plumtree.OnPrune(_plumtree, p.From), Sender); });
-        Receive<EventCertificateMissing>(m => { if (Authentic(m)) OnCertificateMissing(m); });
-        Receive<EventCertificate>(c => { if (Authentic(c)) OnCertificate(c); });
+        Receive<IEventWire>(m => Guarded(m, () =>
+        {
+            switch (m)
+            {
+                case EventGossip g: OnGossip(g, Sender); break;
+                case EventIHave h: OnIHave(h); break;
+                case EventGraft r: Apply(Plumtree.OnGraft(_plumtree, r.From, new PlumtreeMessage.Graft(r.Id, r.Round)), Sender); break;
+                case EventPrune p: Apply(Plumtree.OnPrune(_plumtree, p.From), Sender); break;
+                case EventCertificateMissing c: OnCertificateMissing(c); break;
+                case EventCertificate c: OnCertificate(c); break;
+            }
+        }));
     }
 
     /// <inheritdoc />

@@ -220,4 +220,50 @@ public sealed class EventRouterTests : Akka.TestKit.Xunit2.TestKit
         rig.Events.Publish("a.b", "after");
         peer.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
+
+    [Fact]
+    public void An_announced_event_that_does_not_come_is_grafted_from_its_announcer_and_announcements_are_bounded()
+    {
+        var rig = new RouterRig(this, new EventsOptions { MissingTimeout = TimeSpan.FromMilliseconds(100), MaxMissing = 2 });
+        var peer = rig.Link("n2");
+
+        for (var id = 1; id <= 5; id++)
+        {
+            rig.Router.Tell(new EventIHave("n2", id, 3), peer.Ref);
+        }
+
+        var grafts = new[] { peer.FishForMessage<EventGraft>(_ => true, Wait), peer.FishForMessage<EventGraft>(_ => true, Wait) };
+        grafts.Select(g => g.Id).Should().BeEquivalentTo(new long[] { 1, 2 });
+        grafts.Should().OnlyContain(g => g.From == "n1" && g.Round == 3);
+        rig.Dropped("ihave-flood").Should().Be(3);
+    }
+
+    [Fact]
+    public async Task A_slow_stream_subscriber_loses_the_oldest_events_and_they_are_counted()
+    {
+        var rig = new RouterRig(this, new EventsOptions { SubscriberBuffer = 2 });
+        using var cancel = new CancellationTokenSource(Wait);
+        var stream = rig.Events.Subscribe("#", cancel.Token);
+        var probe = CreateTestProbe();
+        rig.Events.Subscribe("#", probe.Ref);
+
+        for (var i = 1; i <= 5; i++)
+        {
+            rig.Events.Publish("a.b", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        probe.ReceiveN(5, Wait);
+        AwaitCondition(() => rig.Metrics.SubscriberDropped.Value == 3, Wait);
+        var kept = new List<string>();
+        await foreach (var e in stream.WithCancellation(cancel.Token))
+        {
+            kept.Add(Encoding.UTF8.GetString(e.Payload.Span));
+            if (kept.Count == 2)
+            {
+                break;
+            }
+        }
+
+        kept.Should().Equal("4", "5");
+    }
 }

@@ -76,7 +76,7 @@ public sealed class EventWireSerializerTests
     {
         var random = new Random(9714);
         var seeds = Samples;
-        for (var i = 0; i < 20_000; i++)
+        for (var i = 0; i < 100_000; i++)
         {
             var message = seeds[random.Next(seeds.Length)];
             var bytes = EventWireSerializer.Encode(message);
