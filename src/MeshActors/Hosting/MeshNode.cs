@@ -221,6 +221,7 @@ public sealed class MeshNode
             Membership.Complete(); // ends open watch streams, so Kestrel stops without waiting for them
             Leaders.Complete();
             Shards.Complete();
+            Events.Complete();
             await control.DisposeAsync().ConfigureAwait(false);
             if (_bootstrap is not null)
             {

@@ -19,6 +19,8 @@ namespace MeshActors.Events.Delivery;
 public sealed class MeshEvents
 {
     private readonly IRandomSource _random;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChannelSink> _streams = new();
+    private volatile bool _completed;
     private IActorRef? _router;
     private EventMetrics? _metrics;
 
@@ -74,9 +76,15 @@ public sealed class MeshEvents
         var router = Router;
         var sink = new ChannelSink(Options.SubscriberBuffer, () => _metrics?.SubscriberDropped.Inc());
         var id = "stream-" + Guid.NewGuid().ToString("N");
+        _streams[id] = sink;
+        if (_completed)
+        {
+            sink.Channel.Writer.TryComplete();
+        }
+
         router.Tell(new EventRouter.Protocol.Subscribe(id, parsed, sink), ActorRefs.NoSender);
-        var registration = cancellationToken.Register(() => router.Tell(new EventRouter.Protocol.Unsubscribe(id), ActorRefs.NoSender));
-        return Read(sink, router, id, registration, cancellationToken);
+        var registration = cancellationToken.Register(() => End(router, id));
+        return Read(sink, () => End(router, id), registration, cancellationToken);
     }
 
     /// <summary>Tells <paramref name="subscriber"/> a <see cref="ReceivedEvent"/> for each event whose
@@ -146,7 +154,24 @@ public sealed class MeshEvents
             ? parsed
             : throw new ArgumentException($"\"{pattern}\" is not a topic pattern: {problem}; write e.g. infrastructure.* or deployment.#", nameof(pattern));
 
-    private static async IAsyncEnumerable<ReceivedEvent> Read(ChannelSink sink, IActorRef router, string id, CancellationTokenRegistration registration, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Ends every stream subscription (the node is stopping): their enumerations finish
+    /// after the events already buffered, so control-plane streams let the web server stop.</summary>
+    internal void Complete()
+    {
+        _completed = true;
+        foreach (var sink in _streams.Values)
+        {
+            sink.Channel.Writer.TryComplete();
+        }
+    }
+
+    private void End(IActorRef router, string id)
+    {
+        _streams.TryRemove(id, out _);
+        router.Tell(new EventRouter.Protocol.Unsubscribe(id), ActorRefs.NoSender);
+    }
+
+    private static async IAsyncEnumerable<ReceivedEvent> Read(ChannelSink sink, Action end, CancellationTokenRegistration registration, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         try
         {
@@ -161,7 +186,7 @@ public sealed class MeshEvents
         finally
         {
             await registration.DisposeAsync().ConfigureAwait(false);
-            router.Tell(new EventRouter.Protocol.Unsubscribe(id), ActorRefs.NoSender);
+            end();
         }
     }
 

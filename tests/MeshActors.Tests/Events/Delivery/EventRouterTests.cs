@@ -266,4 +266,27 @@ public sealed class EventRouterTests : Akka.TestKit.Xunit2.TestKit
 
         kept.Should().Equal("4", "5");
     }
+
+    [Fact]
+    public async Task Stopping_the_node_ends_open_streams_after_what_they_buffered()
+    {
+        var rig = new RouterRig(this);
+        using var cancel = new CancellationTokenSource(Wait);
+        var stream = rig.Events.Subscribe("#", cancel.Token);
+        var probe = CreateTestProbe();
+        rig.Events.Subscribe("#", probe.Ref);
+        rig.Events.Publish("a.b", "last");
+        probe.ExpectMsg<ReceivedEvent>();
+
+        rig.Events.Complete();
+
+        var seen = new List<string>();
+        await foreach (var e in stream.WithCancellation(cancel.Token))
+        {
+            seen.Add(Encoding.UTF8.GetString(e.Payload.Span));
+        }
+
+        seen.Should().Equal("last");
+        cancel.IsCancellationRequested.Should().BeFalse("the stream ended because the node stopped, not by the deadline");
+    }
 }
