@@ -53,4 +53,32 @@ public sealed class CertificateTravelTests(ITestOutputHelper output)
         certificates.Get("b").Should().NotBeNull();
         certificates.Get("a").Should().NotBeNull("this node's own certificate is never forgotten");
     }
+
+    [Fact]
+    public void With_tls_a_source_certificate_must_chain_to_the_cluster_ca()
+    {
+        var dir = Directory.CreateTempSubdirectory("events-certs-").FullName;
+        try
+        {
+            using var ca = CertificateAuthority.Create(MeshActors.Tests.Hosting.EmbeddedNode.Cluster, TimeProvider.System, TimeSpan.FromDays(1));
+            using var otherCa = CertificateAuthority.Create(MeshActors.Tests.Hosting.EmbeddedNode.Cluster, TimeProvider.System, TimeSpan.FromDays(1));
+            MeshActors.Tests.Hosting.EmbeddedNode.TlsHocon(ca, dir, "a");
+            var folder = Path.Combine(dir, "a");
+            var store = new TlsCredentialStore(Path.Combine(folder, "ca.crt"), Path.Combine(folder, "node.crt"), Path.Combine(folder, "node.key"), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            var tls = new RemoteTls(store, MeshActors.Tests.Hosting.EmbeddedNode.Cluster, new Dictionary<string, string>(), TimeProvider.System, new MeshActors.Diagnostics.DeferredAuditSink(), new MeshActors.Diagnostics.NodeMetrics());
+            var identity = EventSigningIdentity.FromTls(tls);
+            var certificates = new SourceCertificates(identity, "a", capacity: 8);
+            using var trusted = NodeCertificateIssuer.Issue(ca, MeshActors.Tests.Hosting.EmbeddedNode.Cluster, "b", TimeProvider.System, TimeSpan.FromHours(1));
+            using var foreign = NodeCertificateIssuer.Issue(otherCa, MeshActors.Tests.Hosting.EmbeddedNode.Cluster, "c", TimeProvider.System, TimeSpan.FromHours(1));
+
+            identity.Authenticated.Should().BeTrue();
+            certificates.Offer("b", trusted.RawData).Should().BeNull();
+            certificates.Offer("c", foreign.RawData).Should().Contain("does not chain to a trusted cluster CA");
+            certificates.Offer("c", EventSigningIdentity.Ephemeral(MeshActors.Tests.Hosting.EmbeddedNode.Cluster, "c", TimeProvider.System).Der).Should().NotBeNull("a self-signed certificate is not accepted with TLS on");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
