@@ -11,22 +11,29 @@ namespace MeshActors.Tests.Events.Delivery;
 /// Five routers in five ActorSystems over real Akka.Remote on loopback, linked by hand in a line
 /// n0 – n1 – n2 – n3 – n4: events reach exactly the subscribers, non-subscribers relay them, and a
 /// tampered or replayed event is dropped where it enters. Waits are on conditions with a deadline.
+/// Plain TCP with ephemeral signing keys here; <see cref="EventMeshTlsTests"/> runs the same over mutual TLS.
 /// </summary>
-public sealed class EventMeshTests : IAsyncLifetime
+public class EventMeshTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private LinkedRouters _mesh = null!;
 
+    /// <summary>The five routers.</summary>
+    internal LinkedRouters Mesh => _mesh;
+
+    /// <summary>Where certificates go when the systems run mutual TLS; null for plain TCP.</summary>
+    protected virtual string? TlsDir => null;
+
     public async Task InitializeAsync()
     {
-        _mesh = await LinkedRouters.StartAsync(5);
+        _mesh = await LinkedRouters.StartAsync(5, tlsDir: TlsDir);
         for (var i = 0; i < 4; i++)
         {
             _mesh.Link(i, i + 1);
         }
     }
 
-    public async Task DisposeAsync() => await _mesh.DisposeAsync();
+    public virtual async Task DisposeAsync() => await _mesh.DisposeAsync();
 
     [Fact]
     public async Task An_event_published_at_one_end_reaches_exactly_the_subscribers_and_is_relayed_by_the_others()
