@@ -21,5 +21,6 @@ public static class Meshctl
         ShardsCommand.Build(),
         LeadersCommand.Build(),
         ViewsCommand.Build(),
+        EventsCommand.Build(),
     };
 }

@@ -61,6 +61,7 @@ public sealed class ControlServer : IAsyncDisposable
         MemberEndpoints.Map(app, _node);
         DiscoveryEndpoints.Map(app, _node);
         LeaderEndpoints.Map(app, _node);
+        EventEndpoints.Map(app, _node);
         ShardEndpoints.Map(app, _node);
         ViewEndpoints.Map(app, _node.Views);
         MetricsEndpoint.Map(app, _node);

@@ -199,9 +199,23 @@ internal static partial class MeshLog
     [LoggerMessage(EventId = 8105, Level = LogLevel.Information, Message = "Rebalance plan of {Namespace}: {From} -> {To} ({Reason})")]
     public static partial void RebalancePlanTransition(ILogger logger, string @namespace, string from, string to, string reason);
 
+    // Overlay views (meshactors.overlay): 9001-9099.
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Overlay: {NodeId} has no neighbour and joins through {Contact}")]
     public static partial void OverlayJoining(ILogger logger, string nodeId, string contact);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Warning, Message = "Overlay: banned {NodeId} ({Address}) until {Until:O}: its score fell below the prune threshold")]
     public static partial void OverlayPeerBanned(ILogger logger, string nodeId, string address, DateTimeOffset until);
+
+    // Events (meshactors.events): 9101-9199.
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Event router of {NodeId} started (incarnation {Incarnation}); events are signed with {Signing}")]
+    public static partial void EventRouterStarted(ILogger logger, string nodeId, ulong incarnation, string signing);
+
+    [LoggerMessage(EventId = 9102, Level = LogLevel.Debug, Message = "Event dropped ({Reason}) from {Peer}: {Detail}")]
+    public static partial void EventDropped(ILogger logger, string reason, string peer, string detail);
+
+    [LoggerMessage(EventId = 9103, Level = LogLevel.Warning, Message = "Neighbour {Peer} misbehaved on the event plane ({Reason}); reported to the view manager")]
+    public static partial void EventPeerMisbehaved(ILogger logger, string peer, string reason);
+
+    [LoggerMessage(EventId = 9104, Level = LogLevel.Warning, Message = "Publishing on topic {Topic} failed: {Reason}")]
+    public static partial void EventPublishRefused(ILogger logger, string topic, string reason);
 }

@@ -83,6 +83,8 @@ public static class AkkaSettings
                 }
               }
             }
+            akka.actor.serializers.mesh-events = "MeshActors.Events.Delivery.EventWireSerializer, MeshActors"
+            akka.actor.serialization-bindings."MeshActors.Events.Delivery.IEventWire, MeshActors" = mesh-events
             """;
     }
 

@@ -52,6 +52,7 @@ public sealed class MeshNode
 
         Shards = new global::MeshActors.Sharding.Ownership.ShardTables(config.Options.Sharding.Namespaces.Select(n => n.Namespace));
         Leaders = new Leadership.Election.MeshLeaders(NodeId, config.Options.Leadership.AllScopes);
+        Events = new global::MeshActors.Events.Delivery.MeshEvents(NodeId, config.Options.Events, time, EntropyRandomSource.Create());
         Membership = new ClusterMembership(transport.Port == 0 ? string.Empty : $"{SeedNodes.Protocol(Tls is not null)}://{ClusterId}@{host}:{transport.Port}");
     }
 
@@ -129,7 +130,9 @@ public sealed class MeshNode
     /// <summary>This node's overlay views (<c>meshactors.overlay</c>): its active and passive peers, their scores and bans.</summary>
     public global::MeshActors.Views.Overlay.MeshViews Views { get; } = new();
 
-    // MeshEvents (meshactors.events) goes here.
+    /// <summary>Signed, interest-based events over the overlay (<c>meshactors.events</c>): publish,
+    /// subscribe by pattern, reply with burst etiquette. Usable once the node has started.</summary>
+    public global::MeshActors.Events.Delivery.MeshEvents Events { get; }
 
     /// <summary>The ActorSystem, once started.</summary>
     public ActorSystem? System { get; private set; }
@@ -189,6 +192,7 @@ public sealed class MeshNode
         var electors = await Leadership.Election.NodeLeadership.StartAsync(this, system, mesh, _audit, loggers.CreateLogger("MeshActors.Leadership")).ConfigureAwait(false);
         ShardingRuntime = await global::MeshActors.Sharding.Ownership.NodeSharding.StartAsync(this, system, mesh, _audit, loggers.CreateLogger("MeshActors.Sharding")).ConfigureAwait(false);
         var views = await global::MeshActors.Views.Overlay.NodeViews.StartAsync(this, system, mesh, _audit, loggers.CreateLogger("MeshActors.Overlay")).ConfigureAwait(false);
+        await global::MeshActors.Events.Delivery.NodeEvents.StartAsync(this, system, mesh, views, _audit, loggers.CreateLogger("MeshActors.Events")).ConfigureAwait(false);
         var control = await StartControlAsync(loggers).ConfigureAwait(false);
 
         // Akka starts coordinated shutdown for reasons an operator must see (a SIGTERM, being
@@ -218,6 +222,7 @@ public sealed class MeshNode
             Membership.Complete(); // ends open watch streams, so Kestrel stops without waiting for them
             Leaders.Complete();
             Shards.Complete();
+            Events.Complete();
             await control.DisposeAsync().ConfigureAwait(false);
             if (_bootstrap is not null)
             {

@@ -73,6 +73,21 @@ public sealed class RemoteTls
         return false;
     }
 
+    /// <summary>Checks a certificate that reached this node other than in a TLS handshake (an event
+    /// source's, relayed by a neighbour) by the same rules as <see cref="Validate"/>: the current CA
+    /// bundle, this cluster, the pinned key of its node id. Counts and audits nothing; the caller does.</summary>
+    public CertificateCheckResult Check(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        string? pinned = null;
+        if (MeshIdentity.TryRead(certificate, out _, out var nodeId))
+        {
+            _pinnedKeys.TryGetValue(nodeId, out pinned);
+        }
+
+        return new PeerCertificateValidator(_store.Current.TrustedCas, _time).Check(certificate, null, _clusterId, pinned);
+    }
+
     /// <summary>The snake-case name of a refusal reason, as used in audit events and metric labels.</summary>
     public static string ReasonName(CertificateProblem problem) => problem switch
     {

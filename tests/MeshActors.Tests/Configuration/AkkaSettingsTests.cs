@@ -76,6 +76,18 @@ public sealed class AkkaSettingsTests
     }
 
     [Fact]
+    public void The_event_wire_has_its_own_serializer_and_binding()
+    {
+        var akka = Akka();
+
+        akka.GetString("akka.actor.serializers.mesh-events").Should().Be("MeshActors.Events.Delivery.EventWireSerializer, MeshActors");
+        akka.GetString("akka.actor.serialization-bindings.\"MeshActors.Events.Delivery.IEventWire, MeshActors\"").Should().Be("mesh-events");
+        AkkaSettings.Hocon(MeshConfigLoader.Load(new ConfigSources()).Options).Should()
+            .Contain("\nakka.actor.serializers.mesh-events = \"MeshActors.Events.Delivery.EventWireSerializer, MeshActors\"\n")
+            .And.Contain("\nakka.actor.serialization-bindings.\"MeshActors.Events.Delivery.IEventWire, MeshActors\" = mesh-events");
+    }
+
+    [Fact]
     public void No_seeds_means_an_empty_seed_list()
     {
         Akka().GetStringList("akka.cluster.seed-nodes").Should().BeEmpty();
