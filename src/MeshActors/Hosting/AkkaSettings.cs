@@ -27,9 +27,11 @@ public static class AkkaSettings
                 provider = cluster
                 serializers {
                   mesh-overlay = "MeshActors.Views.Wire.OverlaySerializer, MeshActors"
+                  mesh-events = "MeshActors.Events.Delivery.EventWireSerializer, MeshActors"
                 }
                 serialization-bindings {
                   "MeshActors.Views.Wire.IOverlayWire, MeshActors" = mesh-overlay
+                  "MeshActors.Events.Delivery.IEventWire, MeshActors" = mesh-events
                 }
                 serialization-identifiers {
                   "MeshActors.Views.Wire.OverlaySerializer, MeshActors" = {{Views.Wire.OverlaySerializer.SerializerId}}
@@ -83,8 +85,6 @@ public static class AkkaSettings
                 }
               }
             }
-            akka.actor.serializers.mesh-events = "MeshActors.Events.Delivery.EventWireSerializer, MeshActors"
-            akka.actor.serialization-bindings."MeshActors.Events.Delivery.IEventWire, MeshActors" = mesh-events
             """;
     }
 

