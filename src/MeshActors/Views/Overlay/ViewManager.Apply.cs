@@ -41,6 +41,11 @@ internal sealed partial class ViewManager
             Send(to, message);
         }
 
+        if (_view.Active.Any(p => !before.Active.Contains(p)))
+        {
+            Enforce(); // a join, forward join or accepted request may have crossed a limit: prune before anyone sees it
+        }
+
         if (!ReferenceEquals(before, _view))
         {
             Publish();
@@ -63,7 +68,7 @@ internal sealed partial class ViewManager
     /// max-per-subnet per range, pruning the lowest-scored first.</summary>
     private void Enforce()
     {
-        foreach (var (peer, reason) in _links.OverLimits(_view.Active))
+        foreach (var (peer, reason) in _links.OverLimits(_view.Active).ToList())
         {
             Prune(peer, reason);
         }

@@ -22,6 +22,7 @@ internal sealed partial class ViewManager : ReceiveActor, IWithTimers
     private HyParViewState<OverlayPeer> _view;
     private long _version;
     private long _nonce;
+    private DateTimeOffset _lastPex = DateTimeOffset.MinValue;
 
     public ViewManager(ViewManagerSettings settings)
     {
@@ -157,13 +158,15 @@ internal sealed partial class ViewManager : ReceiveActor, IWithTimers
     }
 
     /// <summary>HyParView's periodic step, and peer exchange with a random neighbour while the
-    /// passive view is less than half full (a young overlay, or one after mass failure): shuffles
-    /// alone refill it by only ka + kp + 1 peers per period.</summary>
+    /// passive view is less than half full (a young overlay, or one after mass failure), at most
+    /// once per <c>pex.min-interval</c>: shuffles alone refill it by only ka + kp + 1 peers per period.</summary>
     private void OnShuffleTick()
     {
         Apply(HyParView.Tick(_view, _s.Random), "neighbor");
-        if (_view.Passive.Count < _s.Options.Views.PassiveSize / 2 && _s.Options.PexOnJoin > 0 && _view.Active.TryPickRandom(_s.Random, out var neighbour))
+        if (_view.Passive.Count < _s.Options.Views.PassiveSize / 2 && _s.Options.PexOnJoin > 0
+            && Now - _lastPex >= _s.Options.Pex.RequestInterval && _view.Active.TryPickRandom(_s.Random, out var neighbour))
         {
+            _lastPex = Now; // no more often than a responder answers one requester
             _links.RefOf(neighbour).Tell(Count(new PexRequest(_s.Self, _s.Options.PexOnJoin)), Self);
         }
     }

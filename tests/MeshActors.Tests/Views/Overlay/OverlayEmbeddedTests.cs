@@ -70,14 +70,35 @@ public sealed class OverlayEmbeddedTests(ITestOutputHelper output) : EmbeddedClu
         Metric(target, "meshactors_overlay_pex_requests_total{outcome=\"refused\"}").Should().BeGreaterThanOrEqualTo(48);
     }
 
-    private async Task StartAsync(int count)
+    [Fact]
+    public async Task At_most_max_per_subnet_peers_of_one_range_are_active()
+    {
+        await StartAsync(3, "meshactors.overlay { max-per-subnet = 1, subnet-exempt = [] }");
+        var most = 0;
+        await Until("a pair links, the third node's attempts are refused and counted, and no node ever holds two", () =>
+        {
+            most = Math.Max(most, Nodes.Max(n => n.Mesh.Views.Current?.Active.Count ?? 0));
+            return Nodes.Count(n => n.Mesh.Views.Current?.Active.Count == 1) >= 2
+                && Nodes.Sum(n => Metric(n, "meshactors_overlay_inbound_refused_total{reason=\"subnet\"}") + Metric(n, "meshactors_overlay_prunes_total{reason=\"subnet\"}")) > 0;
+        });
+        most.Should().Be(1, "all three are in 127.0.0.0/24, which is not exempt here, so a node holds one of them at most");
+    }
+
+    private async Task StartAsync(int count, string? extraHocon = null)
     {
         using var ca = CertificateAuthority.Create(EmbeddedNode.Cluster, TimeProvider.System, TimeSpan.FromDays(1));
         var ports = Enumerable.Range(0, count).Select(_ => EmbeddedNode.FreePort()).ToList();
         for (var i = 0; i < count; i++)
         {
             var id = $"overlay-{i + 1}";
-            Nodes.Add(await EmbeddedNode.StartAsync(id, ports[i], ports[0], EmbeddedNode.TlsHocon(ca, Dir, id), Path.Combine(Dir, "d" + i), App));
+            Nodes.Add(await EmbeddedNode.StartAsync(id, ports[i], ports[0], EmbeddedNode.TlsHocon(ca, Dir, id), Path.Combine(Dir, "d" + i), akka =>
+            {
+                App(akka);
+                if (extraHocon is not null)
+                {
+                    akka.AddHocon(ConfigurationFactory.ParseString(extraHocon), HoconAddMode.Prepend);
+                }
+            }));
         }
     }
 
