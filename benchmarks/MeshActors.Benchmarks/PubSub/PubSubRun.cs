@@ -72,6 +72,12 @@ internal static class PubSubRun
 
         var others = Enumerable.Range(0, options.Nodes).Except(subscribed).ToArray();
         var deliveredOutside = others.Select(n => system.DeliveredAt(n) - deliveredBefore[n]).ToArray();
+        if (system.DeliveredAt(0) is not null)
+        {
+            var deliveredInside = subscribed.Sum(n => system.DeliveredAt(n) - deliveredBefore[n]);
+            Progress(system, $"its own delivery counters: {deliveredInside} on subscribed nodes, {deliveredOutside.Sum()} on the others");
+        }
+
         var latencies = received.Values.SelectMany(r => r.Values).Select(l => l.TotalMilliseconds).Order().ToArray();
         return PubSubFigures.From(system, options, subscribed, counted, latencies, seconds) with
         {
