@@ -91,6 +91,10 @@ internal sealed class DistributedPubSubUnderTest : IPubSubUnderTest
     public ActorSystem SystemOf(int node) => _systems[node];
 
     /// <inheritdoc />
+    /// <remarks>DistributedPubSub sends straight to the nodes with subscribers: no overlay.</remarks>
+    public ActiveDegree? ActiveDegree() => null;
+
+    /// <inheritdoc />
     /// <remarks>DistributedPubSub keeps no count; it only sends to nodes whose topic actor has a subscriber.</remarks>
     public long? DeliveredAt(int node) => null;
 

@@ -30,6 +30,9 @@ internal interface IPubSubUnderTest : IAsyncDisposable
     /// <summary>The ActorSystem of node <paramref name="node"/>: payload copies a node deserializes are counted per ActorSystem.</summary>
     Akka.Actor.ActorSystem SystemOf(int node);
 
+    /// <summary>The active degree over the nodes (min, mean, max) when the system runs over an overlay, read when the measured interval ends; null otherwise.</summary>
+    ActiveDegree? ActiveDegree();
+
     /// <summary>Events node <paramref name="node"/> has handed to local subscribers so far, by the system's own count; null when the system keeps no such count.</summary>
     long? DeliveredAt(int node);
 }

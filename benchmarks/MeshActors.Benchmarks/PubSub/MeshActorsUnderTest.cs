@@ -98,8 +98,8 @@ internal sealed class MeshActorsUnderTest : IPubSubUnderTest
 
             return since.Elapsed >= StableFor;
         }, cancellationToken);
-        var degrees = _systems.Select(s => MeshNode.Get(s).Views.Current!.Active.Count).ToArray();
-        PubSubRun.Progress(this, $"active views settled: degree min {degrees.Min()}, mean {degrees.Average():0.0}, max {degrees.Max()}");
+        var degree = ActiveDegree();
+        PubSubRun.Progress(this, $"active views settled: degree min {degree.Min}, mean {degree.Mean:0.0}, max {degree.Max}");
     }
 
     /// <inheritdoc />
@@ -137,6 +137,13 @@ internal sealed class MeshActorsUnderTest : IPubSubUnderTest
 
     /// <inheritdoc />
     public ActorSystem SystemOf(int node) => _systems[node];
+
+    /// <inheritdoc />
+    public ActiveDegree ActiveDegree()
+    {
+        var degrees = _systems.Select(s => MeshNode.Get(s).Views.Current?.Active.Count ?? 0).ToArray();
+        return new ActiveDegree(degrees.Min(), Math.Round(degrees.Average(), 3), degrees.Max());
+    }
 
     /// <inheritdoc />
     /// <remarks><c>meshactors_events_delivered_total</c>: admitted events handed to local subscribers.</remarks>

@@ -63,6 +63,9 @@ internal sealed record PubSubFigures
     /// <summary>Events nodes without a subscription handed to local subscribers in the interval, by the system's own counter (must be 0); null when the system keeps none.</summary>
     public long? NonSubscriberDeliveries { get; init; }
 
+    /// <summary>Active-view sizes over the nodes at the end of the interval; null for a system without an overlay.</summary>
+    public ActiveDegree? ActiveDegree { get; init; }
+
     /// <summary>The probes published before the interval until one reached every subscriber (a tree forming, subscriptions spreading).</summary>
     public PubSubReadiness? Readiness { get; init; }
 

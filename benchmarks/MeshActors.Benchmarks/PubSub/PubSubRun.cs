@@ -83,6 +83,7 @@ internal static class PubSubRun
         {
             PayloadCopiesToSubscribersPerPublish = Math.Round((double)Copies(subscribed) / options.Publishes, 3),
             PayloadCopiesToNonSubscribersPerPublish = Math.Round((double)Copies(others) / options.Publishes, 3),
+            ActiveDegree = system.ActiveDegree(),
             NonSubscriberDeliveries = deliveredOutside.Any(d => d is null) ? null : deliveredOutside.Sum(d => d!.Value),
             Readiness = readiness,
         };

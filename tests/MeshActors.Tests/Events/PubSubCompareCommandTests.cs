@@ -21,7 +21,7 @@ public sealed class PubSubCompareCommandTests
         "backgroundMessagesPerSecond", "backgroundBytesPerSecond",
         "messagesPerPublish", "bytesPerPublish", "latencyP50Ms", "latencyP99Ms", "membershipMessages", "membershipBytes",
         "otherMessages", "payloadCopiesToSubscribersPerPublish", "payloadCopiesToNonSubscribersPerPublish", "nonSubscriberDeliveries",
-        "readiness", "byType",
+        "activeDegree", "readiness", "byType",
     ];
 
     [Fact]
@@ -46,6 +46,7 @@ public sealed class PubSubCompareCommandTests
         dps["messagesPerPublish"]!.GetValue<double>().Should().BeGreaterThanOrEqualTo(2);
         dps["latencyP50Ms"]!.GetValue<double>().Should().BePositive();
         dps["latencyP99Ms"]!.GetValue<double>().Should().BeGreaterThanOrEqualTo(dps["latencyP50Ms"]!.GetValue<double>());
+        dps["activeDegree"].Should().BeNull("DistributedPubSub has no overlay");
         dps["payloadCopiesToNonSubscribersPerPublish"]!.GetValue<double>().Should().Be(0, "DistributedPubSub sends only to nodes with a subscriber");
 
         mesh.Select(kv => kv.Key).Should().BeEquivalentTo(Fields);
@@ -55,6 +56,7 @@ public sealed class PubSubCompareCommandTests
         mesh["payloadCopiesToSubscribersPerPublish"]!.GetValue<double>().Should().BeGreaterThanOrEqualTo(2);
         mesh["payloadMessagesPerPublish"]!.GetValue<double>().Should().BeGreaterThanOrEqualTo(3, "Plumtree's tree reaches all N - 1 other nodes, relays included");
         mesh["byType"]!["MeshActors.Events.Delivery.EventGossip (with payload)"]!["messages"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(30);
+        mesh["activeDegree"]!["min"]!.GetValue<int>().Should().Be(3, "with 4 nodes every node links to the 3 others (low = min(4, N - 1))");
         mesh["readiness"]!["probes"]!.GetValue<int>().Should().BePositive();
         mesh["latencyP99Ms"]!.GetValue<double>().Should().BeGreaterThanOrEqualTo(mesh["latencyP50Ms"]!.GetValue<double>());
 
