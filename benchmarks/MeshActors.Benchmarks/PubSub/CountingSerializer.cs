@@ -11,7 +11,10 @@ namespace MeshActors.Benchmarks.PubSub;
 /// (a wrapper serializing the payload it carries) only marks the outer message as carrying a
 /// payload and is not counted again. Subclasses name the serializer they wrap and their own
 /// identifier; they are bound in HOCON to the same types as the one they wrap (see
-/// <see cref="DistributedPubSubUnderTest"/>). Deserializing is delegated and not counted.
+/// <see cref="DistributedPubSubUnderTest"/>). Deserializing is delegated; the only thing counted
+/// there is a payload-carrying message arriving, per receiving ActorSystem (each system has its own
+/// serializer instances), so a run can tell copies reaching subscribers from copies reaching nodes
+/// that only relay them.
 /// </summary>
 internal abstract class CountingSerializer(ExtendedActorSystem system, SerializerWithStringManifest inner, bool isPayload)
     : SerializerWithStringManifest(system)
@@ -41,7 +44,7 @@ internal abstract class CountingSerializer(ExtendedActorSystem system, Serialize
             _depth--;
         }
 
-        _sawPayload |= isPayload;
+        _sawPayload |= CarriesPayload(obj);
         if (_depth == 0)
         {
             SerializationCounts.Add(obj.GetType().FullName ?? obj.GetType().Name, _sawPayload, bytes.Length);
@@ -51,7 +54,20 @@ internal abstract class CountingSerializer(ExtendedActorSystem system, Serialize
     }
 
     /// <inheritdoc />
-    public override object FromBinary(byte[] bytes, string manifest) => inner.FromBinary(bytes, manifest);
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        var message = inner.FromBinary(bytes, manifest);
+        if (CarriesPayload(message))
+        {
+            SerializationCounts.AddPayloadReceived(this.system);
+        }
+
+        return message;
+    }
+
+    /// <summary>Whether <paramref name="message"/> carries a publish's payload; by default what the
+    /// constructor said for every type this serializer is bound to.</summary>
+    protected virtual bool CarriesPayload(object message) => isPayload;
 
     /// <inheritdoc />
     public override string Manifest(object o) => inner.Manifest(o);

@@ -88,6 +88,17 @@ internal sealed class DistributedPubSubUnderTest : IPubSubUnderTest
         : MessageRole.Other;
 
     /// <inheritdoc />
+    public ActorSystem SystemOf(int node) => _systems[node];
+
+    /// <inheritdoc />
+    /// <remarks>DistributedPubSub sends straight to the nodes with subscribers: no overlay.</remarks>
+    public ActiveDegree? ActiveDegree() => null;
+
+    /// <inheritdoc />
+    /// <remarks>DistributedPubSub keeps no count; it only sends to nodes whose topic actor has a subscriber.</remarks>
+    public long? DeliveredAt(int node) => null;
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(_systems.Select(s => s.Terminate().WaitAsync(TimeSpan.FromSeconds(10))));

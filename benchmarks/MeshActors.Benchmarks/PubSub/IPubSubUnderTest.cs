@@ -24,6 +24,15 @@ internal interface IPubSubUnderTest : IAsyncDisposable
     /// <summary>Publishes <paramref name="payload"/> on <paramref name="topic"/> from node <paramref name="node"/>.</summary>
     void Publish(int node, string topic, ReadOnlyMemory<byte> payload);
 
-    /// <summary>What a counted message type that carried no payload is: the system's own background protocol, cluster membership, or neither.</summary>
+    /// <summary>What a counted message type that carried no payload is: a control message of the system's publishes, its own background protocol, cluster membership, or neither.</summary>
     MessageRole Classify(string typeName);
+
+    /// <summary>The ActorSystem of node <paramref name="node"/>: payload copies a node deserializes are counted per ActorSystem.</summary>
+    Akka.Actor.ActorSystem SystemOf(int node);
+
+    /// <summary>The active degree over the nodes (min, mean, max) when the system runs over an overlay, read when the measured interval ends; null otherwise.</summary>
+    ActiveDegree? ActiveDegree();
+
+    /// <summary>Events node <paramref name="node"/> has handed to local subscribers so far, by the system's own count; null when the system keeps no such count.</summary>
+    long? DeliveredAt(int node);
 }

@@ -12,6 +12,12 @@ internal static class SerializationCounts
 {
     private static readonly ConcurrentDictionary<(string Type, bool CarriesPayload), Counter> Counters = new();
 
+    private static readonly ConcurrentDictionary<object, Counter> PayloadsReceived = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Payload-carrying messages each ActorSystem has deserialized so far (copies that reached it over the wire).</summary>
+    public static IReadOnlyDictionary<object, long> PayloadsReceivedSnapshot() =>
+        PayloadsReceived.ToDictionary(kv => kv.Key, kv => Interlocked.Read(ref kv.Value.Messages), ReferenceEqualityComparer.Instance);
+
     /// <summary>Counted so far: (type name, carries a payload) → (messages, bytes).</summary>
     public static IReadOnlyDictionary<(string Type, bool CarriesPayload), (long Messages, long Bytes)> Snapshot() =>
         Counters.ToDictionary(kv => kv.Key, kv => (Interlocked.Read(ref kv.Value.Messages), Interlocked.Read(ref kv.Value.Bytes)));
@@ -30,6 +36,9 @@ internal static class SerializationCounts
         Interlocked.Increment(ref counter.Messages);
         Interlocked.Add(ref counter.Bytes, bytes);
     }
+
+    internal static void AddPayloadReceived(object system) =>
+        Interlocked.Increment(ref PayloadsReceived.GetOrAdd(system, _ => new Counter()).Messages);
 
     private sealed class Counter
     {
