@@ -53,7 +53,9 @@ internal sealed partial class ViewManager : ReceiveActor, IWithTimers
         var o = _s.Options;
         Timers.StartPeriodicTimer(Protocol.ShuffleTick.Instance, Protocol.ShuffleTick.Instance, o.Views.ShufflePeriod);
         Timers.StartPeriodicTimer(Protocol.PingTick.Instance, Protocol.PingTick.Instance, o.PingInterval);
-        Timers.StartPeriodicTimer(Protocol.JoinTick.Instance, Protocol.JoinTick.Instance, TimeSpan.Zero, o.JoinRetry);
+        // The first join waits a random part of join-retry: nodes started together then do not all
+        // dial at the moment the cluster itself is opening every association.
+        Timers.StartPeriodicTimer(Protocol.JoinTick.Instance, Protocol.JoinTick.Instance, o.JoinRetry * _s.Random.NextDouble(), o.JoinRetry);
         Publish();
     }
 
