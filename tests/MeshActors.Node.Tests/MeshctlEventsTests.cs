@@ -22,6 +22,12 @@ public sealed class MeshctlEventsTests : IAsyncLifetime
     public async Task A_published_event_comes_back_on_the_watch_and_bad_input_exits_2()
     {
         using var node = await MeshctlTestNode.StartAsync(_dir, ClusterId, "events-1", seed: null);
+
+        // The control endpoint listens before the ActorSystem has started the event plane (it answers
+        // 503 until then, which meshctl reports and exits 1 on): wait until a publish is accepted.
+        await NodeControl.EventuallyAsync("the node's event plane accepts a publish", ChildProcess.DefaultDeadline,
+            async () => (await MeshctlProcess.RunAsync(["events", "publish", "warmup.ready", "--data", "-", "--endpoint", node.Control])).Exit == 0,
+            () => Task.FromResult("POST /control/events never answered 202"));
         using var watch = ChildProcess.StartDotnet(RepoPaths.MeshctlDll, ["events", "watch", "infrastructure.#", "--endpoint", node.Control]);
         await watch.WaitForLineAsync(@"watching infrastructure\.# at ");
 

@@ -28,7 +28,7 @@ public sealed class MeshctlViewsTests : IAsyncLifetime
     [Fact]
     public async Task The_table_lists_active_then_passive_with_ages_then_limits_and_bans()
     {
-        _host.Views.Publish(ViewSnapshots.Sample());
+        _host.Views.Publish(ViewSnapshots.Sample(now: DateTimeOffset.UtcNow)); // ages are counted from the moment meshctl runs
 
         var (exit, output) = await RunAsync("views", "--endpoint", _host.Address.ToString());
 
