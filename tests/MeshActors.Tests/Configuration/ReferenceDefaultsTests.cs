@@ -189,6 +189,7 @@ public sealed class ReferenceDefaultsTests
         ["meshactors.events.plumtree.announce-on-link-up"] = "10s",
         ["meshactors.events.plumtree.received-cache-size"] = "1024",
         ["meshactors.events.plumtree.max-missing"] = "4096",
+        ["meshactors.events.plumtree.ihave-batch-interval"] = "50ms",
         ["meshactors.leadership.global"] = "on",
         ["meshactors.leadership.scopes"] = "[]",
         ["meshactors.leadership.roles"] = "[]",

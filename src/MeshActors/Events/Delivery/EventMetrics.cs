@@ -63,6 +63,7 @@ public sealed class EventMetrics
     {
         EventGossip => "gossip",
         EventIHave => "ihave",
+        EventIHaveBatch => "ihave-batch",
         EventGraft => "graft",
         EventPrune => "prune",
         EventCertificateMissing => "certificate-missing",

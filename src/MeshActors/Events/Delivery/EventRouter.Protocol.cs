@@ -23,6 +23,12 @@ internal sealed partial class EventRouter
         public sealed record Unsubscribe(string SubscriptionId);
 
         /// <summary>A Plumtree or certificate-wait timer is due.</summary>
+        /// <summary>Time to send the queued IHAVEs (<c>plumtree.ihave-batch-interval</c>).</summary>
+        public sealed record FlushAnnouncements
+        {
+            public static readonly FlushAnnouncements Instance = new();
+        }
+
         public sealed record Tick
         {
             public static readonly Tick Instance = new();

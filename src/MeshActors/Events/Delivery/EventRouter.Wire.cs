@@ -18,10 +18,39 @@ internal sealed partial class EventRouter
         _plumtree = step.State;
         foreach (var send in step.Sends)
         {
+            if (send.Message is PlumtreeMessage.IHave have && _options.IHaveBatchInterval > TimeSpan.Zero)
+            {
+                Announce(send.To, new EventAnnouncement(have.Id, have.Round));
+                continue;
+            }
+
             Send(send.To, ToWire(send.To, send.Message), replyTo);
         }
 
         WakeAt(step.WakeAt);
+    }
+
+    /// <summary>Queues an IHAVE for <paramref name="to"/>; the queue goes out at the next flush, or at
+    /// once when it is full.</summary>
+    private void Announce(string to, EventAnnouncement announcement)
+    {
+        if (_lazy.IsEmpty)
+        {
+            Timers.StartSingleTimer(Protocol.FlushAnnouncements.Instance, Protocol.FlushAnnouncements.Instance, _options.IHaveBatchInterval);
+        }
+
+        if (_lazy.Add(to, announcement) is { } full)
+        {
+            Send(to, new EventIHaveBatch(_settings.NodeId, full), null);
+        }
+    }
+
+    private void FlushAnnouncements()
+    {
+        foreach (var (to, announcements) in _lazy.Drain())
+        {
+            Send(to, announcements.Length == 1 ? new EventIHave(_settings.NodeId, announcements[0].Id, announcements[0].Round) : new EventIHaveBatch(_settings.NodeId, announcements), null);
+        }
     }
 
     private IEventWire ToWire(string to, PlumtreeMessage message)

@@ -28,6 +28,7 @@ internal sealed partial class EventRouter : ReceiveActor, IWithTimers
     private readonly Dictionary<string, (OverlayPeer Peer, ICanTell Router)> _links = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Peer, string Source), long> _certificateSent = [];
     private readonly Queue<Waiting> _waiting = new();
+    private readonly LazyQueue _lazy = new();
     private readonly long _startedAt;
     private readonly ulong _incarnation;
     private PlumtreeState<string> _plumtree;
@@ -60,6 +61,7 @@ internal sealed partial class EventRouter : ReceiveActor, IWithTimers
         Receive<Protocol.Unsubscribe>(u => _subscriptions.Remove(u.SubscriptionId));
         Receive<Terminated>(t => _subscriptions.RemoveActor(t.ActorRef));
         Receive<Protocol.Tick>(_ => OnTick());
+        Receive<Protocol.FlushAnnouncements>(_ => FlushAnnouncements());
         Receive<OverlayLinkUp>(OnLinkUp);
         Receive<OverlayLinkDown>(OnLinkDown);
         Receive<IEventWire>(m => Guarded(m, () =>
@@ -68,6 +70,13 @@ internal sealed partial class EventRouter : ReceiveActor, IWithTimers
             {
                 case EventGossip g: OnGossip(g, Sender); break;
                 case EventIHave h: OnIHave(h); break;
+                case EventIHaveBatch b:
+                    foreach (var a in b.Announcements)
+                    {
+                        OnIHave(new EventIHave(b.From, a.Id, a.Round));
+                    }
+
+                    break;
                 case EventGraft r: Apply(Plumtree.OnGraft(_plumtree, r.From, new PlumtreeMessage.Graft(r.Id, r.Round)), Sender); break;
                 case EventPrune p: Apply(Plumtree.OnPrune(_plumtree, p.From), Sender); break;
                 case EventCertificateMissing c: OnCertificateMissing(c); break;
@@ -212,6 +221,7 @@ internal sealed partial class EventRouter : ReceiveActor, IWithTimers
         }
 
         _links.Remove(down.Peer.NodeId);
+        _lazy.Forget(down.Peer.NodeId);
         _plumtree = Plumtree.OnNeighborDown(_plumtree, down.Peer.NodeId).State;
         foreach (var key in _certificateSent.Keys.Where(k => k.Peer == down.Peer.NodeId).ToList())
         {

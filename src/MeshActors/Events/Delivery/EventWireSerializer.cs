@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Immutable;
 using System.Runtime.Serialization;
 using System.Text;
 using Akka.Actor;
@@ -26,6 +27,9 @@ public sealed class EventWireSerializer : SerializerWithStringManifest
     /// <summary>The largest certificate accepted, in DER bytes.</summary>
     public const int MaxCertificateBytes = 16 * 1024;
 
+    /// <summary>The most announcements one <see cref="EventIHaveBatch"/> carries (3 KiB of them).</summary>
+    public const int MaxAnnouncements = 256;
+
     /// <summary>Akka's constructor.</summary>
     public EventWireSerializer(ExtendedActorSystem system)
         : base(system)
@@ -40,6 +44,7 @@ public sealed class EventWireSerializer : SerializerWithStringManifest
     {
         EventGossip => "g",
         EventIHave => "h",
+        EventIHaveBatch => "b",
         EventGraft => "r",
         EventPrune => "p",
         EventCertificateMissing => "m",
@@ -69,6 +74,15 @@ public sealed class EventWireSerializer : SerializerWithStringManifest
             case EventIHave h:
                 WriteIdRound(buffer, at, h.Id, h.Round);
                 break;
+            case EventIHaveBatch b:
+                BinaryPrimitives.WriteUInt16BigEndian(buffer.AsSpan(at), (ushort)b.Announcements.Length);
+                at += 2;
+                foreach (var a in b.Announcements)
+                {
+                    at = WriteIdRound(buffer, at, a.Id, a.Round);
+                }
+
+                break;
             case EventGraft r:
                 WriteIdRound(buffer, at, r.Id, r.Round);
                 break;
@@ -88,6 +102,7 @@ public sealed class EventWireSerializer : SerializerWithStringManifest
     {
         EventGossip g => 12 + 4 + g.Envelope.Length + 2 + g.SourceCertificate.Length,
         EventIHave or EventGraft => 12,
+        EventIHaveBatch b => 2 + (12 * b.Announcements.Length),
         EventPrune => 0,
         EventCertificateMissing m => 1 + m.Source.Length,
         EventCertificate c => 1 + c.Source.Length + 2 + c.Certificate.Length,
@@ -103,11 +118,12 @@ public sealed class EventWireSerializer : SerializerWithStringManifest
         {
             "g" => new EventGossip(from, reader.Int64("id"), reader.Round(), reader.Blob32("envelope", MaxEnvelopeBytes), reader.Blob16("certificate", MaxCertificateBytes)),
             "h" => new EventIHave(from, reader.Int64("id"), reader.Round()),
+            "b" => new EventIHaveBatch(from, reader.Announcements()),
             "r" => new EventGraft(from, reader.Int64("id"), reader.Round()),
             "p" => new EventPrune(from),
             "m" => new EventCertificateMissing(from, reader.NodeId("source")),
             "c" => new EventCertificate(from, reader.NodeId("source"), reader.Blob16("certificate", MaxCertificateBytes)),
-            _ => throw new SerializationException($"event wire: unknown manifest \"{manifest}\"; expected g, h, r, p, m or c"),
+            _ => throw new SerializationException($"event wire: unknown manifest \"{manifest}\"; expected g, h, b, r, p, m or c"),
         };
         if (reader.Remaining > 0)
         {
@@ -159,6 +175,23 @@ public sealed class EventWireSerializer : SerializerWithStringManifest
         }
 
         public long Int64(string field) => BinaryPrimitives.ReadInt64BigEndian(Take(8, field));
+
+        public ImmutableArray<EventAnnouncement> Announcements()
+        {
+            var count = BinaryPrimitives.ReadUInt16BigEndian(Take(2, "announcement count"));
+            if (count < 2 || count > MaxAnnouncements)
+            {
+                throw new SerializationException($"event wire: {count} announcements in a batch; 2 to {MaxAnnouncements} allowed");
+            }
+
+            var builder = ImmutableArray.CreateBuilder<EventAnnouncement>(count);
+            for (var i = 0; i < count; i++)
+            {
+                builder.Add(new EventAnnouncement(Int64("id"), Round()));
+            }
+
+            return builder.MoveToImmutable();
+        }
 
         public int Round()
         {

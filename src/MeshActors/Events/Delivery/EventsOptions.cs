@@ -52,6 +52,9 @@ public sealed record EventsOptions
     /// <summary><c>plumtree.received-cache-size</c>: envelopes kept to spot duplicates and answer grafts.</summary>
     public int ReceivedCacheSize { get; init; } = PlumtreeOptions.Default.ReceivedCapacity;
 
+    /// <summary><c>plumtree.ihave-batch-interval</c>: how long IHAVEs wait to go out together per link; 0 sends each at once.</summary>
+    public TimeSpan IHaveBatchInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary><c>plumtree.max-missing</c>: announced-but-missing events tracked at once; further announcements are ignored.</summary>
     public int MaxMissing { get; init; } = 4096;
 
@@ -107,6 +110,7 @@ public sealed record EventsOptions
             GraftRetry = r.Duration(p + "plumtree.graft-retry", TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(5), "set a positive duration such as 1s"),
             AnnounceOnLinkUp = r.Duration(p + "plumtree.announce-on-link-up", TimeSpan.Zero, TimeSpan.FromHours(1), "set a duration such as 10s, or 0s to turn it off"),
             ReceivedCacheSize = (int)r.Long(p + "plumtree.received-cache-size", 1, 65_536, "set 1 to 65536 envelopes, e.g. 1024"),
+            IHaveBatchInterval = r.Duration(p + "plumtree.ihave-batch-interval", TimeSpan.Zero, TimeSpan.FromSeconds(1), "set a duration such as 50ms, or 0s to send each IHAVE at once"),
             MaxMissing = (int)r.Long(p + "plumtree.max-missing", 1, cap, $"set 1 to {cap} events, e.g. 4096"),
         };
     }

@@ -14,6 +14,7 @@ public sealed class EventWireSerializerTests
         new EventGossip("n-1", long.MinValue, 3, new byte[] { 1, 2, 3 }, new byte[] { 9, 8 }),
         new EventGossip("node.with-dots_1", 42, 0, new byte[100], ReadOnlyMemory<byte>.Empty),
         new EventIHave("a", -1, int.MaxValue),
+        new EventIHaveBatch("a", [new(1, 0), new(-5, 7), new(long.MaxValue, int.MaxValue)]),
         new EventGraft("b", 7, 1),
         new EventPrune("c"),
         new EventCertificateMissing("d", "source-1"),
@@ -72,6 +73,18 @@ public sealed class EventWireSerializerTests
     }
 
     [Fact]
+    public void A_batch_of_n_announcements_costs_3_bytes_plus_the_sender_id_plus_12_per_announcement_and_holds_2_to_256()
+    {
+        var batch = new EventIHaveBatch("node-1", [.. Enumerable.Range(0, 10).Select(i => new EventAnnouncement(i, 1))]);
+        EventWireSerializer.SizeOf(batch).Should().Be(1 + 6 + 2 + (12 * 10));
+
+        byte[] one = [1, (byte)'a', 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0];
+        byte[] tooMany = [1, (byte)'a', 1, 1];
+        FluentActions.Invoking(() => EventWireSerializer.Decode(one, "b")).Should().Throw<SerializationException>().WithMessage("*1 announcements*2 to 256*");
+        FluentActions.Invoking(() => EventWireSerializer.Decode(tooMany, "b")).Should().Throw<SerializationException>().WithMessage("*257 announcements*");
+    }
+
+    [Fact]
     public void Random_mutations_of_valid_messages_decode_or_throw_only_serialization_exceptions()
     {
         var random = new Random(9714);
@@ -116,6 +129,7 @@ public sealed class EventWireSerializerTests
     {
         EventGossip => "g",
         EventIHave => "h",
+        EventIHaveBatch => "b",
         EventGraft => "r",
         EventPrune => "p",
         EventCertificateMissing => "m",
