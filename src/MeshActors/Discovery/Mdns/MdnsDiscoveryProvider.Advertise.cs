@@ -95,6 +95,11 @@ public sealed partial class MdnsDiscoveryProvider
         {
             // Disposed.
         }
+        catch (ObjectDisposedException) when (stopping.IsCancellationRequested)
+        {
+            // Disposed between the stop and the next send: DisposeAsync closes the socket (and its send
+            // lock) before it awaits this loop, so a send already under way meets a disposed lock.
+        }
     }
 
     private async Task WaitAsync(TimeSpan delay, Task changed, CancellationToken stopping)
