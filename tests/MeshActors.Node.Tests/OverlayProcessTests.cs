@@ -60,6 +60,7 @@ public sealed class OverlayProcessTests(ITestOutputHelper output) : IAsyncLifeti
             }
 
             node.Dispose();
+            // MESHACTORS_TEST_LOGS=/some/folder keeps every node's whole output, for a failure the tails do not explain.
             if (Environment.GetEnvironmentVariable("MESHACTORS_TEST_LOGS") is { Length: > 0 } logs)
             {
                 File.WriteAllText(Path.Combine(logs, $"overlay-{NodeId(i)}.log"), node.Output);

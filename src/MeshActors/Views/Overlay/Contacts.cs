@@ -26,7 +26,7 @@ internal static class Contacts
             .Select(m => new OverlayPeer(m.NodeId, m.Address));
         foreach (var tier in new[] { discovered, members })
         {
-            var candidates = tier.Where(p => p.Address != self.Address && PeerNames.IsValid(p, s.ClusterId) && links.Dialable(p, now)).Distinct().ToArray();
+            var candidates = tier.Where(p => p.Address != self.Address && PeerNames.IsValid(p, s.ClusterId) && !links.IsBanned(p.NodeId, now)).Distinct().ToArray();
             if (candidates.Length > 0)
             {
                 for (var i = 0; i < Math.Min(count, candidates.Length); i++)

@@ -95,9 +95,6 @@ internal sealed class PeerLinks(ViewManagerSettings s, ActorSystem system)
 
     public bool IsBanned(string nodeId, DateTimeOffset now) => _scores.IsBanned(nodeId, now);
 
-    /// <summary>Whether a contact may be dialled: it is not banned.</summary>
-    public bool Dialable(OverlayPeer peer, DateTimeOffset now) => !_scores.IsBanned(peer.NodeId, now);
-
     public bool TryTakeInbound(DateTimeOffset now)
     {
         (var taken, _inbound) = _inbound.TryTake(now);

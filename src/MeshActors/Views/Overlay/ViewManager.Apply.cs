@@ -74,18 +74,28 @@ internal sealed partial class ViewManager
         }
     }
 
-    private void Prune(OverlayPeer peer, string reason)
+    /// <summary>Drops <paramref name="peer"/> from the active view (told with Disconnect) and repairs
+    /// from the passive view. A pruned peer stays a passive candidate; a banned one leaves every view
+    /// first, so the repair cannot dial it back.</summary>
+    private void Prune(OverlayPeer peer, string reason, bool banned = false)
     {
-        if (!_view.Active.Contains(peer))
+        if (!_view.Active.Contains(peer) && !banned)
         {
             return;
         }
 
-        _s.Metrics.Prunes.WithLabels(reason).Inc();
         var sends = new List<HyParViewSend<OverlayPeer>>();
-        var state = _view with { Active = _view.Active.Remove(peer) };
-        state = HyParView.AddPassive(state, peer, _s.Random);
-        sends.Add(new(peer, new HyParViewMessage<OverlayPeer>.Disconnect()));
+        var state = _view;
+        if (state.Active.Contains(peer))
+        {
+            _s.Metrics.Prunes.WithLabels(reason).Inc();
+            state = state with { Active = state.Active.Remove(peer) };
+            sends.Add(new(peer, new HyParViewMessage<OverlayPeer>.Disconnect()));
+        }
+
+        state = banned
+            ? state with { Passive = state.Passive.Remove(peer), Pending = state.Pending.Remove(peer) }
+            : HyParView.AddPassive(state, peer, _s.Random);
         state = HyParView.Repair(state, _s.Random, sends);
         Apply(new(state, sends), "neighbor");
     }
@@ -104,10 +114,7 @@ internal sealed partial class ViewManager
         _s.Metrics.Bans.Inc();
         MeshLog.OverlayPeerBanned(_s.Log, peer.NodeId, peer.Address, until);
         _s.Audit.Write(new AuditEvent("overlay.peer-banned", Now, peer.NodeId, peer.Address, "ScoreBelowThreshold", $"banned until {until:O}"));
-        Prune(peer, "score");
-        var sends = new List<HyParViewSend<OverlayPeer>>();
-        var state = _view with { Passive = _view.Passive.Remove(peer), Pending = _view.Pending.Remove(peer) };
-        Apply(new(state, sends), "neighbor");
+        Prune(peer, "score", banned: true);
     }
 
     private void OnPexResponse(PexResponse response)

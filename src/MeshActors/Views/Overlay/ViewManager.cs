@@ -42,7 +42,6 @@ internal sealed partial class ViewManager : ReceiveActor, IWithTimers
         Receive<Terminated>(t => OnTerminated(t));
         Receive<SubscribeLinks>(OnSubscribe);
         Receive<OverlayPeerMisbehaved>(m => Penalize(m.Peer, m.Reason));
-        Receive<Protocol.GetView>(_ => Sender.Tell(_view));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -252,7 +251,6 @@ internal sealed partial class ViewManager : ReceiveActor, IWithTimers
         {
             MeshLog.OverlayJoining(_s.Log, _s.Self.NodeId, contact.ToString());
             Apply(HyParView.StartJoin(_view, contact, _s.Random), "join");
-            _links.PendingSince(contact, Now);
             if (_s.Options.PexOnJoin > 0)
             {
                 _links.RefOf(contact).Tell(Count(new PexRequest(_s.Self, _s.Options.PexOnJoin)), Self);
@@ -287,7 +285,7 @@ internal sealed partial class ViewManager : ReceiveActor, IWithTimers
 
     private DateTimeOffset Now => _s.Time.GetUtcNow();
 
-    /// <summary>The actor's own messages (timers) and a test hook.</summary>
+    /// <summary>The actor's own messages (timers).</summary>
     internal static class Protocol
     {
         internal sealed class ShuffleTick
@@ -303,12 +301,6 @@ internal sealed partial class ViewManager : ReceiveActor, IWithTimers
         internal sealed class JoinTick
         {
             public static readonly JoinTick Instance = new();
-        }
-
-        /// <summary>Answered with the current <see cref="HyParViewState{TPeer}"/>.</summary>
-        internal sealed class GetView
-        {
-            public static readonly GetView Instance = new();
         }
     }
 }

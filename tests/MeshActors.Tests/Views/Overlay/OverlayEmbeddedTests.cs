@@ -71,6 +71,26 @@ public sealed class OverlayEmbeddedTests(ITestOutputHelper output) : EmbeddedClu
     }
 
     [Fact]
+    public async Task A_peer_reported_misbehaving_three_times_is_pruned_banned_and_leaves_both_views()
+    {
+        await StartAsync(2);
+        await Until("the two nodes are neighbours", () => Nodes.All(n => n.Mesh.Views.Current?.Active.Count == 1));
+        var (judge, culprit) = (Nodes[0], Nodes[1]);
+        var peer = culprit.Mesh.Views.Current!.Self;
+        var views = judge.System.ActorSelection("/user/mesh/views");
+        for (var i = 0; i < 3; i++)
+        {
+            views.Tell(new OverlayPeerMisbehaved(peer, "a forged event signature"));
+        }
+
+        await Until("the culprit is banned and gone from both views", () =>
+            judge.Mesh.Views.Current!.Banned.Any(b => b.NodeId == peer.NodeId && b.Reason == "a forged event signature")
+            && judge.Mesh.Views.Current.Active.Concat(judge.Mesh.Views.Current.Passive).All(p => p.NodeId != peer.NodeId));
+        Metric(judge, "meshactors_overlay_bans_total").Should().Be(1);
+        Metric(judge, "meshactors_overlay_prunes_total{reason=\"score\"}").Should().Be(1);
+    }
+
+    [Fact]
     public async Task At_most_max_per_subnet_peers_of_one_range_are_active()
     {
         await StartAsync(3, "meshactors.overlay { max-per-subnet = 1, subnet-exempt = [] }");
