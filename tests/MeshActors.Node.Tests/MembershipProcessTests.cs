@@ -122,6 +122,10 @@ public sealed class MembershipProcessTests(ITestOutputHelper output) : IAsyncLif
         "--set", "meshactors.bootstrap.port=0",
         "--set", $"meshactors.discovery.static.seeds=[\"127.0.0.1:{MeshPortBase + 1}\"]",
         "--set", "meshactors.membership.profile=lan",
+        // This test times Akka.Cluster's failure detector with ten processes on two cores; the
+        // overlay's pings and the event router are extra load it does not measure (OverlayProcessTests
+        // does). With them on, two of six clean-clone runs had a live member downed as unreachable.
+        "--set", "meshactors.overlay.enabled=off",
         "--set", $"meshactors.node.data-dir=\"{Dir("data-" + i)}\"",
         "--set", $"meshactors.transport.tls.ca=\"{Path.Combine(Dir("ca"), CertificateAuthority.CertificateFileName)}\"",
         "--set", $"meshactors.transport.tls.cert=\"{Path.Combine(Dir(NodeId(i)), NodeCertificateIssuer.CertificateFileName)}\"",
